@@ -1,0 +1,89 @@
+namespace Augment.Core.Imaging;
+
+/// <summary>
+/// How an image is encoded: the format and its settings. Part of every cache key, so every field
+/// that changes output bytes belongs here.
+/// </summary>
+public sealed record EncodeSettings
+{
+    // OpenCV's cv::ImwriteFlags values (imgcodecs.hpp).
+    private const int ImwriteJpegQuality = 1;
+    private const int ImwritePngCompression = 16;
+    private const int ImwriteWebpQuality = 64;
+    private const int ImwriteTiffCompression = 259;
+
+    public EncodeSettings(ImageFormat format) => Format = format;
+
+    public ImageFormat Format { get; init; }
+
+    /// <summary>zlib level 0-9. 3 is close to 9 in size for photographs and several times faster.</summary>
+    public int PngCompression { get; init; } = 3;
+
+    /// <summary>1-100; 95 is OpenCV's (and cv2.imwrite's) default.</summary>
+    public int JpegQuality { get; init; } = 95;
+
+    /// <summary>1-100 for lossy WebP; ignored when <see cref="WebpLossless"/> is set.</summary>
+    public int WebpQuality { get; init; } = 90;
+
+    public bool WebpLossless { get; init; }
+
+    public TiffCompression TiffCompression { get; init; } = TiffCompression.Lzw;
+
+    /// <summary>Why an image of this shape cannot be written in this format, or null when it can.</summary>
+    public string? Unsupported(int depthBits, int channels) => Format switch
+    {
+        ImageFormat.Jpeg when depthBits != 8 || channels == 4 =>
+            "JPEG stores 8-bit gray or colour images only (no 16-bit, no alpha); use png or tiff",
+        ImageFormat.WebP when depthBits != 8 || channels == 1 =>
+            "WebP stores 8-bit colour images only (no 16-bit, no 1-channel gray); use png or tiff",
+        ImageFormat.Bmp when depthBits != 8 || channels == 4 =>
+            "BMP stores 8-bit gray or colour images only; use png or tiff",
+        _ => null,
+    };
+
+    /// <summary>The (IMWRITE_* key, value) pairs OpenCV's encoder takes.</summary>
+    internal int[] ToOpenCvParameters()
+    {
+        Validate();
+        return Format switch
+        {
+            ImageFormat.Png => [ImwritePngCompression, PngCompression],
+            ImageFormat.Jpeg => [ImwriteJpegQuality, JpegQuality],
+            // OpenCV encodes WebP losslessly for a quality above 100.
+            ImageFormat.WebP => [ImwriteWebpQuality, WebpLossless ? 101 : WebpQuality],
+            ImageFormat.Tiff => [ImwriteTiffCompression, (int)TiffCompression],
+            _ => [],
+        };
+    }
+
+    private void Validate()
+    {
+        if (PngCompression is < 0 or > 9)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PngCompression), PngCompression, "PNG compression is 0-9");
+        }
+
+        if (JpegQuality is < 1 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(JpegQuality), JpegQuality, "JPEG quality is 1-100");
+        }
+
+        if (WebpQuality is < 1 or > 100)
+        {
+            throw new ArgumentOutOfRangeException(nameof(WebpQuality), WebpQuality, "WebP quality is 1-100");
+        }
+
+        if (!Enum.IsDefined(TiffCompression))
+        {
+            throw new ArgumentOutOfRangeException(nameof(TiffCompression), TiffCompression, "unknown TIFF compression");
+        }
+    }
+}
+
+/// <summary>TIFF compression schemes, with libtiff's COMPRESSION_* values.</summary>
+public enum TiffCompression
+{
+    None = 1,
+    Lzw = 5,
+    Deflate = 8,
+}

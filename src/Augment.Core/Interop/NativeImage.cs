@@ -1,0 +1,72 @@
+namespace Augment.Core.Interop;
+
+/// <summary>
+/// One native image and the calls that make or consume one. The pixels live in native memory (a
+/// cv::Mat) so that OpenCV works on them without copies; managed code reaches them as spans.
+/// </summary>
+internal sealed unsafe class NativeImage : IDisposable
+{
+    private readonly NativeImageHandle _handle;
+    private readonly NativeMethods.ImageDescription _description;
+
+    private NativeImage(NativeImageHandle handle)
+    {
+        _handle = handle;
+        NativeMethods.Check(NativeMethods.ImageDescribe(handle, out _description));
+    }
+
+    public int Width => _description.Width;
+
+    public int Height => _description.Height;
+
+    public int DepthBits => _description.DepthBits;
+
+    public int Channels => _description.Channels;
+
+    public long Step => _description.Step;
+
+    internal NativeImageHandle Handle => _handle;
+
+    public static NativeImage Create(int width, int height, int depthBits, int channels)
+    {
+        NativeMethods.Check(NativeMethods.ImageCreate(width, height, depthBits, channels, out var handle));
+        return new NativeImage(handle);
+    }
+
+    /// <summary>Decodes with IMREAD_UNCHANGED semantics. Throws <see cref="AugmentNativeException"/>.</summary>
+    public static NativeImage Decode(ReadOnlySpan<byte> encoded, string? filePath)
+    {
+        fixed (byte* data = encoded)
+        {
+            NativeMethods.Check(NativeMethods.ImageDecode(data, encoded.Length, out var handle), filePath);
+            return new NativeImage(handle);
+        }
+    }
+
+    /// <summary>Encodes to the format of <paramref name="extension"/> with OpenCV's IMWRITE_* pairs.</summary>
+    public byte[] Encode(string extension, ReadOnlySpan<int> parameters, string? filePath)
+    {
+        fixed (int* pairs = parameters)
+        {
+            NativeMethods.Check(
+                NativeMethods.ImageEncode(_handle, extension, pairs, parameters.Length, out var buffer), filePath);
+            using (buffer)
+            {
+                NativeMethods.Check(NativeMethods.BufferDescribe(buffer, out var bytes, out var length), filePath);
+                return new ReadOnlySpan<byte>(bytes, checked((int)length)).ToArray();
+            }
+        }
+    }
+
+    /// <summary>The bytes of row <paramref name="y"/> (Width * Channels samples, no padding).</summary>
+    public Span<byte> Row(int y)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(y);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(y, Height);
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        var rowBytes = Width * Channels * (DepthBits / 8);
+        return new Span<byte>(_description.Data + (y * Step), rowBytes);
+    }
+
+    public void Dispose() => _handle.Dispose();
+}

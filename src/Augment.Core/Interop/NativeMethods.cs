@@ -1,0 +1,62 @@
+using System.Runtime.InteropServices;
+
+namespace Augment.Core.Interop;
+
+/// <summary>Every P/Invoke declaration of the shim. Nothing outside Interop/ calls these directly.</summary>
+internal static unsafe partial class NativeMethods
+{
+    internal const string LibraryName = "augment_native";
+
+    static NativeMethods() => NativeLibraryLoader.Register();
+
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct ImageDescription
+    {
+        public int Width;
+        public int Height;
+        public int DepthBits;
+        public int Channels;
+        public long Step;
+        public byte* Data;
+    }
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_error_message")]
+    internal static partial nint ErrorMessage();
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_engine_info")]
+    internal static partial NativeStatus EngineInfo(
+        out nint openCvVersion, out nint buildInformation, out nint shimVersion, out nint shimSourceHash);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_create")]
+    internal static partial NativeStatus ImageCreate(
+        int width, int height, int depthBits, int channels, out NativeImageHandle image);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_describe")]
+    internal static partial NativeStatus ImageDescribe(NativeImageHandle image, out ImageDescription description);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_free")]
+    internal static partial void ImageFree(nint image);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_decode")]
+    internal static partial NativeStatus ImageDecode(byte* data, long length, out NativeImageHandle image);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_encode", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial NativeStatus ImageEncode(
+        NativeImageHandle image, string extension, int* parameters, int parameterCount, out NativeBufferHandle buffer);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_buffer_describe")]
+    internal static partial NativeStatus BufferDescribe(NativeBufferHandle buffer, out byte* data, out long length);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_buffer_free")]
+    internal static partial void BufferFree(nint buffer);
+
+    /// <summary>Throws the typed exception for a failed call, with the shim's thread-local message.</summary>
+    internal static void Check(NativeStatus status, string? filePath = null)
+    {
+        if (status != NativeStatus.Ok)
+        {
+            var message = Marshal.PtrToStringUTF8(ErrorMessage()) ?? string.Empty;
+            throw new AugmentNativeException(status, message, filePath);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/* The C ABI of Augment.Native, the project's shim over the system OpenCV.
+ *
+ * Every export returns an aug_status. On failure the message is kept in a thread-local record that
+ * aug_error_message() returns until the next failing call on the same thread. No C++ exception ever
+ * crosses this boundary (see error.hpp). Handles are owned by the caller and released with the
+ * matching *_free function, which accepts NULL. */
+#ifndef AUGMENT_NATIVE_H
+#define AUGMENT_NATIVE_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define AUG_API __attribute__((visibility("default")))
+
+/* Bump when the behaviour of any export changes: it is part of the engine fingerprint. */
+#define AUG_SHIM_VERSION "0.1.0"
+
+typedef int32_t aug_status;
+enum {
+    AUG_OK = 0,
+    AUG_ERR_OPENCV = 1,        /* cv::Exception */
+    AUG_ERR_STD = 2,           /* std::exception */
+    AUG_ERR_UNKNOWN = 3,       /* anything else thrown */
+    AUG_ERR_ARGUMENT = 4,      /* a bad argument from the caller */
+    AUG_ERR_DECODE = 5,        /* OpenCV could not decode the bytes */
+    AUG_ERR_OUT_OF_MEMORY = 6, /* std::bad_alloc */
+};
+
+typedef struct aug_image aug_image;
+typedef struct aug_buffer aug_buffer;
+
+/* A view of an image's pixels; valid while the image lives. Rows are `step` bytes apart. */
+typedef struct aug_image_desc {
+    int32_t width;
+    int32_t height;
+    int32_t depth_bits; /* 8 or 16 (unsigned) */
+    int32_t channels;   /* 1, 3 (BGR) or 4 (BGRA) */
+    int64_t step;
+    uint8_t* data;
+} aug_image_desc;
+
+/* The message of the last failing call on this thread ("" if none). */
+AUG_API const char* aug_error_message(void);
+
+/* Static strings describing the engine; each pointer stays valid for the life of the process. */
+AUG_API aug_status aug_engine_info(const char** opencv_version, const char** build_information,
+                                   const char** shim_version, const char** shim_source_hash);
+
+AUG_API aug_status aug_image_create(int32_t width, int32_t height, int32_t depth_bits, int32_t channels,
+                                    aug_image** out);
+AUG_API aug_status aug_image_describe(const aug_image* image, aug_image_desc* out);
+AUG_API void aug_image_free(aug_image* image);
+
+/* Decodes with IMREAD_UNCHANGED semantics: depth, channel count and alpha are kept. */
+AUG_API aug_status aug_image_decode(const uint8_t* data, int64_t length, aug_image** out);
+
+/* Encodes to the format named by `extension` (".png", ".jpg", ...) with OpenCV's IMWRITE_* pairs. */
+AUG_API aug_status aug_image_encode(const aug_image* image, const char* extension, const int32_t* params,
+                                    int32_t param_count, aug_buffer** out);
+
+AUG_API aug_status aug_buffer_describe(const aug_buffer* buffer, const uint8_t** data, int64_t* length);
+AUG_API void aug_buffer_free(aug_buffer* buffer);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* AUGMENT_NATIVE_H */

@@ -1,0 +1,54 @@
+// Image decoding and encoding through OpenCV's imgcodecs, from and to memory: Core reads each file
+// itself, so that the bytes it hashes are the bytes decoded.
+#include <memory>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include "error.hpp"
+#include "image.hpp"
+
+extern "C" AUG_API aug_status aug_image_decode(const uint8_t* data, int64_t length, aug_image** out) {
+    return aug::guarded([&] {
+        aug::require(data != nullptr && out != nullptr, "data or out is null");
+        aug::require(length > 0 && length <= INT32_MAX, "length must be between 1 byte and 2 GiB");
+        const cv::Mat encoded(1, static_cast<int>(length), CV_8UC1, const_cast<uint8_t*>(data));
+        cv::Mat decoded = cv::imdecode(encoded, cv::IMREAD_UNCHANGED);
+        if (decoded.empty()) {
+            throw aug::status_error(AUG_ERR_DECODE, "OpenCV could not decode the data");
+        }
+        if (decoded.depth() != CV_8U && decoded.depth() != CV_16U) {
+            throw aug::status_error(AUG_ERR_DECODE, "unsupported sample type: only 8- and 16-bit unsigned images");
+        }
+        if (decoded.channels() == 2) {
+            throw aug::status_error(AUG_ERR_DECODE, "unsupported channel count 2");
+        }
+        auto image = std::make_unique<aug_image>();
+        image->mat = std::move(decoded);
+        *out = image.release();
+    });
+}
+
+extern "C" AUG_API aug_status aug_image_encode(const aug_image* image, const char* extension, const int32_t* params,
+                                               int32_t param_count, aug_buffer** out) {
+    return aug::guarded([&] {
+        aug::require(image != nullptr && extension != nullptr && out != nullptr, "image, extension or out is null");
+        aug::require(param_count >= 0 && param_count % 2 == 0, "params must be (key, value) pairs");
+        aug::require(param_count == 0 || params != nullptr, "params is null");
+        const std::vector<int> pairs(params, params + param_count);
+        auto buffer = std::make_unique<aug_buffer>();
+        if (!cv::imencode(extension, image->mat, buffer->bytes, pairs)) {
+            throw aug::status_error(AUG_ERR_ARGUMENT, std::string("OpenCV could not encode to ") + extension);
+        }
+        *out = buffer.release();
+    });
+}
+
+extern "C" AUG_API aug_status aug_buffer_describe(const aug_buffer* buffer, const uint8_t** data, int64_t* length) {
+    return aug::guarded([&] {
+        aug::require(buffer != nullptr && data != nullptr && length != nullptr, "buffer, data or length is null");
+        *data = buffer->bytes.data();
+        *length = static_cast<int64_t>(buffer->bytes.size());
+    });
+}
+
+extern "C" AUG_API void aug_buffer_free(aug_buffer* buffer) { delete buffer; }
