@@ -1,0 +1,32 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Reflection;
+using Augment.Core.Engine;
+
+namespace Augment.Cli.Commands;
+
+/// <summary>`--version`: the tool's version and the engine it runs, which together decide output bytes.</summary>
+internal static class VersionReport
+{
+    public static void Attach(RootCommand root)
+    {
+        var version = root.Options.OfType<VersionOption>().Single();
+        version.Action = new PrintAction();
+    }
+
+    public static string ToolVersion =>
+        typeof(VersionReport).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            .Split('+')[0] ?? "0.0.0";
+
+    private sealed class PrintAction : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            var engine = EngineFingerprint.Current;
+            Console.Out.WriteLine($"dotnet-augment {ToolVersion}");
+            Console.Out.WriteLine($"shim {engine.ShimVersion} (sources {engine.ShimSourceSha256[..12]})");
+            Console.Out.WriteLine($"OpenCV {engine.OpenCvVersion} (build {engine.BuildInformationSha256[..12]})");
+            return ExitCodes.Success;
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Augment.Core.Interop;
+
+namespace Augment.Cli;
+
+/// <summary>The tool's exit codes (PRODUCT.md section 8) and the one place that maps failures to them.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int ItemsFailed = 1;
+    public const int BadUsageOrEnvironment = 2;
+    public const int Locked = 3;
+
+    /// <summary>
+    /// Runs a command; a native library that cannot be loaded becomes one clear line and exit code 2,
+    /// not a stack trace.
+    /// </summary>
+    public static int Run(Func<int> command)
+    {
+        try
+        {
+            return command();
+        }
+        catch (AugmentNativeException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return BadUsageOrEnvironment;
+        }
+    }
+}

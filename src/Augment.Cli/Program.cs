@@ -1,0 +1,10 @@
+using System.CommandLine;
+using Augment.Cli;
+using Augment.Cli.Commands;
+
+var root = new RootCommand("Augment.Build: augmented image datasets as build outputs.");
+VersionReport.Attach(root);
+root.Subcommands.Add(InspectCommand.Create());
+// The default handler would print a stack trace; ExitCodes.Run turns failures into messages.
+var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
+return ExitCodes.Run(() => root.Parse(args).Invoke(invocation));
