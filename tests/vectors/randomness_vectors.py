@@ -1,0 +1,57 @@
+#!/usr/bin/env python3
+"""An independent implementation of docs/randomness.md, written from the document rather than from
+the C# code, that prints the test vectors the document publishes and the C# tests check."""
+import hashlib
+import struct
+
+M64 = (1 << 64) - 1
+
+
+def rotl(x, k):
+    return ((x << k) | (x >> (64 - k))) & M64
+
+
+class Xoshiro256StarStar:
+    def __init__(self, s):
+        self.s = list(s)
+
+    def next(self):
+        s = self.s
+        result = (rotl((s[1] * 5) & M64, 7) * 9) & M64
+        t = (s[1] << 17) & M64
+        s[2] ^= s[0]
+        s[3] ^= s[1]
+        s[1] ^= s[2]
+        s[0] ^= s[3]
+        s[2] ^= t
+        s[3] = rotl(s[3], 45)
+        return result
+
+
+def item_seed(master, path, variant):
+    p = path.encode()
+    msg = b"augment.build/item-seed/v1\0" + struct.pack("<Q", master) + struct.pack("<I", len(p)) + p + struct.pack("<I", variant)
+    return hashlib.sha256(msg).digest()
+
+
+def op_stream(seed, op_path):
+    p = op_path.encode()
+    msg = b"augment.build/op-stream/v1\0" + seed + struct.pack("<I", len(p)) + p
+    return Xoshiro256StarStar(struct.unpack("<4Q", hashlib.sha256(msg).digest()))
+
+
+def next_double(g):
+    return (g.next() >> 11) * 2.0 ** -53
+
+
+if __name__ == "__main__":
+    g = Xoshiro256StarStar([1, 2, 3, 4])
+    print("xoshiro256** from state (1, 2, 3, 4):", [g.next() for _ in range(6)])
+    seed = item_seed(42, "images/a.png", 0)
+    print("item seed (42, images/a.png, 0):", seed.hex())
+    print("item seed (42, images/a.png, 1):", item_seed(42, "images/a.png", 1).hex())
+    print("item seed (7, sub/dir/b.jpg, 3):", item_seed(7, "sub/dir/b.jpg", 3).hex())
+    g = op_stream(seed, "0")
+    print("op 0 of (42, images/a.png, 0), first 4 outputs:", [g.next() for _ in range(4)])
+    g = op_stream(seed, "2.1")
+    print("op 2.1 of (42, images/a.png, 0), first 3 doubles:", [repr(next_double(g)) for _ in range(3)])
