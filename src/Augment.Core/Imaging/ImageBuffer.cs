@@ -41,6 +41,18 @@ public sealed class ImageBuffer : IDisposable
         return new ImageBuffer(NativeImage.Create(width, height, depthBits, channels));
     }
 
+    /// <summary>A deep copy with its own pixels.</summary>
+    public ImageBuffer Clone()
+    {
+        var copy = Create(Width, Height, DepthBits, Channels);
+        for (var y = 0; y < Height; y++)
+        {
+            Row(y).CopyTo(copy.Row(y));
+        }
+
+        return copy;
+    }
+
     /// <summary>Row <paramref name="y"/> as bytes (16-bit samples in the machine's byte order).</summary>
     public Span<byte> Row(int y) => Native.Row(y);
 

@@ -58,6 +58,41 @@ internal sealed unsafe class NativeImage : IDisposable
         }
     }
 
+    /// <summary>One warpAffine/warpPerspective pass; <paramref name="inverse"/> maps output to input coordinates (9 values, row-major).</summary>
+    public NativeImage Warp(ReadOnlySpan<double> inverse, int width, int height, int interpolation, int borderMode, ReadOnlySpan<double> fill4)
+    {
+        fixed (double* m = inverse)
+        fixed (double* f = fill4)
+        {
+            NativeMethods.Check(NativeMethods.ImageWarp(_handle, m, width, height, interpolation, borderMode, f, out var result));
+            return new NativeImage(result);
+        }
+    }
+
+    /// <summary>One remap pass: output (x, y) samples the input at (mapX, mapY)[y * width + x].</summary>
+    public NativeImage Remap(ReadOnlySpan<float> mapX, ReadOnlySpan<float> mapY, int width, int height, int interpolation, int borderMode, ReadOnlySpan<double> fill4)
+    {
+        fixed (float* x = mapX)
+        fixed (float* y = mapY)
+        fixed (double* f = fill4)
+        {
+            NativeMethods.Check(NativeMethods.ImageRemap(_handle, x, y, width, height, interpolation, borderMode, f, out var result));
+            return new NativeImage(result);
+        }
+    }
+
+    /// <summary>Maps every sample through <paramref name="table"/> (256 entries for 8-bit, 65536 for 16-bit), in place.</summary>
+    public void ApplyLookupTable(ReadOnlySpan<ushort> table)
+    {
+        fixed (ushort* t = table)
+        {
+            NativeMethods.Check(NativeMethods.ImageLut(_handle, t, table.Length));
+        }
+    }
+
+    public void GaussianBlur(int kernelX, int kernelY, double sigmaX, double sigmaY) =>
+        NativeMethods.Check(NativeMethods.ImageGaussianBlur(_handle, kernelX, kernelY, sigmaX, sigmaY));
+
     /// <summary>The bytes of row <paramref name="y"/> (Width * Channels samples, no padding).</summary>
     public Span<byte> Row(int y)
     {

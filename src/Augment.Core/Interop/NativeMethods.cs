@@ -50,6 +50,22 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "aug_buffer_free")]
     internal static partial void BufferFree(nint buffer);
 
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_warp")]
+    internal static partial NativeStatus ImageWarp(
+        NativeImageHandle image, double* inverse, int width, int height, int interpolation, int borderMode, double* fill,
+        out NativeImageHandle result);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_remap")]
+    internal static partial NativeStatus ImageRemap(
+        NativeImageHandle image, float* mapX, float* mapY, int width, int height, int interpolation, int borderMode,
+        double* fill, out NativeImageHandle result);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_lut")]
+    internal static partial NativeStatus ImageLut(NativeImageHandle image, ushort* table, int tableLength);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_gaussian_blur")]
+    internal static partial NativeStatus ImageGaussianBlur(NativeImageHandle image, int kernelX, int kernelY, double sigmaX, double sigmaY);
+
     /// <summary>Throws the typed exception for a failed call, with the shim's thread-local message.</summary>
     internal static void Check(NativeStatus status, string? filePath = null)
     {

@@ -64,6 +64,26 @@ AUG_API aug_status aug_image_encode(const aug_image* image, const char* extensio
 AUG_API aug_status aug_buffer_describe(const aug_buffer* buffer, const uint8_t** data, int64_t* length);
 AUG_API void aug_buffer_free(aug_buffer* buffer);
 
+/* Geometry: one resampling pass. `inverse` is the 3x3 row-major matrix from output to input pixel
+ * coordinates (pixel centres at integers); an affine one (last row 0 0 1) uses warpAffine, any other
+ * warpPerspective. `fill` holds 4 values for BORDER_CONSTANT. */
+AUG_API aug_status aug_image_warp(const aug_image* image, const double* inverse, int32_t width, int32_t height,
+                                  int32_t interpolation, int32_t border_mode, const double* fill, aug_image** out);
+
+/* Geometry through a per-pixel map (width * height floats each): output (x, y) samples the input at
+ * (map_x, map_y)[y * width + x]. */
+AUG_API aug_status aug_image_remap(const aug_image* image, const float* map_x, const float* map_y, int32_t width,
+                                   int32_t height, int32_t interpolation, int32_t border_mode, const double* fill,
+                                   aug_image** out);
+
+/* Replaces every sample v of every channel by table[v], in place. The table has 256 entries for
+ * 8-bit images and 65536 for 16-bit ones. */
+AUG_API aug_status aug_image_lut(aug_image* image, const uint16_t* table, int32_t table_length);
+
+/* cv::GaussianBlur in place; kernel sizes odd (or 0 to derive them from sigma), BORDER_REFLECT_101. */
+AUG_API aug_status aug_image_gaussian_blur(aug_image* image, int32_t kernel_x, int32_t kernel_y, double sigma_x,
+                                           double sigma_y);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,156 @@
+using Augment.Core.Imaging;
+
+namespace Augment.Core.Geometry;
+
+/// <summary>
+/// Consecutive spatial steps fused into one mapping, applied in ONE resampling pass per target
+/// (PRODUCT.md section 5): a 3x3 matrix through warpAffine/warpPerspective, or, where a displacement
+/// field takes part, a per-pixel map through remap. Resampling choices for the run: the most precise
+/// interpolation any step asks for (nearest when none does, so flips and quarter turns stay exact),
+/// and the border mode and fill of the first step that sets them. Masks always use nearest and a
+/// constant border with the mask fill.
+/// </summary>
+public sealed class SpatialRun
+{
+    // Tolerance for treating a composed matrix entry as an exact integer (Rotate(+t) then Rotate(-t)
+    // composes to the identity up to ~1e-15).
+    private const double Snap = 1e-9;
+
+    private readonly List<SpatialStep> _steps = [];
+
+    public SpatialRun(ImageSize inputSize)
+    {
+        InputSize = inputSize;
+        OutputSize = inputSize;
+    }
+
+    public ImageSize InputSize { get; }
+
+    public ImageSize OutputSize { get; private set; }
+
+    public bool IsEmpty => _steps.Count == 0;
+
+    public void Add(SpatialStep step)
+    {
+        _steps.Add(step);
+        OutputSize = step.OutputSize;
+    }
+
+    /// <summary>True when the run maps every output pixel exactly onto the same input pixel: nothing to resample.</summary>
+    public bool IsIdentity => !_steps.Any(s => s.Field is not null) && OutputSize == InputSize && IsIdentityMatrix(SnapToIntegers(CombinedForward()));
+
+    public Interpolation Interpolation =>
+        _steps.Select(s => s.Interpolation).OfType<Interpolation>().DefaultIfEmpty(Interpolation.Nearest).MaxBy(Precision);
+
+    public BorderMode Border => _steps.Select(s => s.Border).OfType<BorderMode>().DefaultIfEmpty(BorderMode.Constant).First();
+
+    public double[] Fill => Expand(_steps.Select(s => s.Fill).FirstOrDefault(f => f is not null) ?? [0]);
+
+    public double? MaskFill => _steps.Select(s => s.MaskFill).FirstOrDefault(f => f is not null);
+
+    /// <summary>Resamples the image in one pass.</summary>
+    public ImageBuffer ApplyToImage(ImageBuffer image) => Resample(image, Interpolation, Border, Fill);
+
+    /// <summary>Resamples a mask in one pass: nearest, constant border with the fill label.</summary>
+    public ImageBuffer ApplyToMask(ImageBuffer mask, double defaultFill) =>
+        Resample(mask, Interpolation.Nearest, BorderMode.Constant, Expand([MaskFill ?? defaultFill]));
+
+    private ImageBuffer Resample(ImageBuffer source, Interpolation interpolation, BorderMode border, double[] fill)
+    {
+        if (source.Width != InputSize.Width || source.Height != InputSize.Height)
+        {
+            throw new ArgumentException($"the run maps {InputSize} images, not {source.Width}x{source.Height}");
+        }
+
+        var (w, h) = (OutputSize.Width, OutputSize.Height);
+        if (!_steps.Any(s => s.Field is not null))
+        {
+            var inverse = SnapToIntegers(CombinedForward().Inverse());
+            return new ImageBuffer(source.Native.Warp(inverse.ToArray(), w, h, (int)interpolation, (int)border, fill));
+        }
+
+        var (mapX, mapY) = BuildMap();
+        return new ImageBuffer(source.Native.Remap(mapX, mapY, w, h, (int)interpolation, (int)border, fill));
+    }
+
+    private Matrix3x3 CombinedForward() => _steps.Aggregate(Matrix3x3.Identity, (total, step) => step.Forward * total);
+
+    // For each output pixel, walks the steps backwards: matrices (consecutive ones combined) by their
+    // inverse, displacement fields by adding the field's displacement at the point.
+    private (float[] X, float[] Y) BuildMap()
+    {
+        var stages = new List<(Matrix3x3? Inverse, DisplacementField? Field)>();
+        var pending = Matrix3x3.Identity;
+        var hasPending = false;
+        foreach (var step in _steps)
+        {
+            if (step.Field is { } field)
+            {
+                if (hasPending)
+                {
+                    stages.Add((pending.Inverse(), null));
+                    (pending, hasPending) = (Matrix3x3.Identity, false);
+                }
+
+                stages.Add((null, field));
+            }
+            else
+            {
+                (pending, hasPending) = (step.Forward * pending, true);
+            }
+        }
+
+        if (hasPending)
+        {
+            stages.Add((pending.Inverse(), null));
+        }
+
+        stages.Reverse();
+        var (w, h) = (OutputSize.Width, OutputSize.Height);
+        var mapX = new float[w * h];
+        var mapY = new float[w * h];
+        Parallel.For(0, h, y =>
+        {
+            for (var x = 0; x < w; x++)
+            {
+                double px = x, py = y;
+                foreach (var (inverse, field) in stages)
+                {
+                    if (inverse is { } m)
+                    {
+                        (px, py) = m.Apply(px, py);
+                    }
+                    else
+                    {
+                        var (dx, dy) = field!.At(px, py);
+                        (px, py) = (px + dx, py + dy);
+                    }
+                }
+
+                mapX[(y * w) + x] = (float)px;
+                mapY[(y * w) + x] = (float)py;
+            }
+        });
+        return (mapX, mapY);
+    }
+
+    private static Matrix3x3 SnapToIntegers(Matrix3x3 m)
+    {
+        var values = m.ToArray().Select(v => Math.Abs(v - Math.Round(v)) < Snap ? Math.Round(v) : v).ToArray();
+        return new Matrix3x3(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8]);
+    }
+
+    private static bool IsIdentityMatrix(Matrix3x3 m) => m == Matrix3x3.Identity;
+
+    private static int Precision(Interpolation interpolation) => interpolation switch
+    {
+        Interpolation.Nearest => 0,
+        Interpolation.Linear => 1,
+        Interpolation.Area => 2,
+        Interpolation.Cubic => 3,
+        _ => 4,
+    };
+
+    private static double[] Expand(IReadOnlyList<double> fill) =>
+        fill.Count == 1 ? [fill[0], fill[0], fill[0], fill[0]] : [.. fill, .. Enumerable.Repeat(0.0, 4 - fill.Count)];
+}

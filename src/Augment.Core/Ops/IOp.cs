@@ -1,0 +1,60 @@
+using Augment.Core.Geometry;
+using Augment.Core.Imaging;
+using Augment.Core.Randomness;
+
+namespace Augment.Core.Ops;
+
+/// <summary>The parameters one application of an op was sampled with: what the manifest records and replay reads.</summary>
+public interface IOpParams
+{
+}
+
+/// <summary>An op with no sampled parameters (a flip).</summary>
+public sealed record NoParams : IOpParams
+{
+    public static NoParams Instance { get; } = new();
+}
+
+/// <summary>A validated op from the config: its descriptor, canonical arguments and probability.</summary>
+public interface IOp
+{
+    OpDescriptor Descriptor { get; }
+
+    OpArguments Arguments { get; }
+
+    /// <summary>The probability <c>p</c> that the op fires for an item.</summary>
+    double Probability { get; }
+}
+
+/// <summary>An op that samples parameters (pure: no pixels, no I/O).</summary>
+public interface ISampledOp : IOp
+{
+    Type ParamsType { get; }
+
+    IOpParams Sample(RandomStream rng, ImageInfo input);
+}
+
+/// <summary>A geometric op: its effect is a mapping of coordinates, fused with its neighbours' into one pass.</summary>
+public interface ISpatialOp : ISampledOp
+{
+    SpatialStep Transform(IOpParams parameters, ImageInfo input);
+}
+
+/// <summary>A photometric op: it changes pixel values of the image (never of masks) and keeps the size.</summary>
+public interface IPixelOp : ISampledOp
+{
+    /// <summary>Deterministic: draws no random number. Returns the result, which may be <paramref name="image"/> itself.</summary>
+    ImageBuffer Apply(ImageBuffer image, IOpParams parameters);
+}
+
+/// <summary>A composition of ops (OneOf, SomeOf, Sequential): chooses which children run.</summary>
+public interface ICompositionOp : IOp
+{
+    IReadOnlyList<IOp> Children { get; }
+
+    /// <summary>Whether chosen children run whatever their own <c>p</c> (OneOf, SomeOf) or draw it (Sequential).</summary>
+    bool ForcesChildren { get; }
+
+    /// <summary>Indices of the children to run, in order.</summary>
+    IReadOnlyList<int> Choose(RandomStream rng);
+}

@@ -1,0 +1,8 @@
+namespace Augment.Core.Ops;
+
+public enum OpFamily
+{
+    Spatial,
+    Pixel,
+    Composition,
+}

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Augment.Core.Imaging;
+using Augment.Core.Ops;
+using Augment.Core.Randomness;
+
+namespace Augment.Core.Pipeline;
+
+/// <summary>
+/// Draws every op's decision and parameters for one item and variant, without touching pixels:
+/// each op from its own stream (docs/randomness.md), first <c>Bernoulli(p)</c>, then its parameters.
+/// Spatial ops see the size the ops before them produce.
+/// </summary>
+public static class PipelineSampler
+{
+    public static IReadOnlyList<OpRecord> Sample(IReadOnlyList<IOp> pipeline, ItemSeed seed, ImageInfo input)
+    {
+        var records = new List<OpRecord>();
+        var info = input;
+        for (var i = 0; i < pipeline.Count; i++)
+        {
+            VisitOp(pipeline[i], i.ToString(CultureInfo.InvariantCulture), forced: false, seed, ref info, records);
+        }
+
+        return records;
+    }
+
+    private static void VisitOp(IOp op, string path, bool forced, ItemSeed seed, ref ImageInfo info, List<OpRecord> records)
+    {
+        var rng = RandomStream.ForOp(seed, path);
+        // Drawn even when forced, so that forcing never shifts the op's other draws.
+        var applied = rng.Bernoulli(op.Probability) | forced;
+        switch (op)
+        {
+            case ICompositionOp composition:
+                {
+                    var chosen = applied ? composition.Choose(rng) : [];
+                    records.Add(new OpRecord(path, op.Descriptor.Name, applied, new CompositionParams(chosen)));
+                    foreach (var index in chosen)
+                    {
+                        // A child keeps its index in the composition's list as its position ("2.1").
+                        VisitOp(composition.Children[index], $"{path}.{index.ToString(CultureInfo.InvariantCulture)}",
+                            composition.ForcesChildren, seed, ref info, records);
+                    }
+
+                    break;
+                }
+
+            case ISampledOp sampled:
+                {
+                    var parameters = applied ? sampled.Sample(rng, info) : null;
+                    records.Add(new OpRecord(path, op.Descriptor.Name, applied, parameters));
+                    if (applied && op is ISpatialOp spatial)
+                    {
+                        info = info.WithSize(spatial.Transform(parameters!, info).OutputSize);
+                    }
+
+                    break;
+                }
+
+            default:
+                throw new InvalidOperationException($"op {op.Descriptor.Name} neither samples nor composes");
+        }
+    }
+}
