@@ -1,3 +1,4 @@
+using System.Globalization;
 using Augment.Core.Imaging.Formats;
 using Augment.Core.Interop;
 
@@ -30,8 +31,8 @@ public static class ImageCodec
             if (header.Pixels > limits.MaxPixels)
             {
                 throw new InvalidDataException(
-                    $"the {header.Format} header declares {header.Width}x{header.Height} = {header.Pixels:N0} pixels, " +
-                    $"over limits.max_pixels ({limits.MaxPixels:N0})");
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"the {header.Format.DisplayName()} header declares {header.Width}x{header.Height} = {header.Pixels:N0} pixels, over limits.max_pixels ({limits.MaxPixels:N0})"));
             }
 
             // JPEG's header read has already walked the whole marker structure to EOI.
@@ -49,7 +50,7 @@ public static class ImageCodec
         }
         catch (AugmentNativeException e) when (e.Status is NativeStatus.DecodeFailed or NativeStatus.OpenCvError)
         {
-            throw new InvalidImageException(filePath, $"corrupt {header.Format}: {e.NativeMessage}", e);
+            throw new InvalidImageException(filePath, $"corrupt {header.Format.DisplayName()}: {e.NativeMessage}", e);
         }
 
         if (native.Width != header.Width || native.Height != header.Height)
@@ -57,7 +58,7 @@ public static class ImageCodec
             var decoded = $"{native.Width}x{native.Height}";
             native.Dispose();
             throw new InvalidImageException(
-                filePath, $"corrupt {header.Format}: the header declares {header.Width}x{header.Height} but {decoded} decoded");
+                filePath, $"corrupt {header.Format.DisplayName()}: the header declares {header.Width}x{header.Height} but {decoded} decoded");
         }
 
         return new ImageBuffer(native);

@@ -23,6 +23,13 @@ public static class ImageFormats
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, null),
     };
 
+    /// <summary>The name users know the format by: PNG, JPEG, TIFF, BMP, WebP.</summary>
+    public static string DisplayName(this ImageFormat format) => format switch
+    {
+        ImageFormat.WebP => "WebP",
+        _ => format.ToString().ToUpperInvariant(),
+    };
+
     /// <summary>The format a file name's extension names, or null for an extension of no image format.</summary>
     public static ImageFormat? FromExtension(string pathOrExtension) =>
         Path.GetExtension(pathOrExtension).ToLowerInvariant() switch

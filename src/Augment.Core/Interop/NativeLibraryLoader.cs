@@ -113,10 +113,10 @@ internal static partial class NativeLibraryLoader
                    $"Rebuild it with `dotnet build`, or reinstall OpenCV 4.6: {InstallCommand}.";
         }
 
-        return $"{shimPath} could not be loaded: {FirstLoaderLine(loaderMessage)}";
+        return $"{shimPath} could not be loaded: {LastLoaderLine(loaderMessage)}";
     }
 
-    private static string FirstLoaderLine(string loaderMessage) =>
+    private static string LastLoaderLine(string loaderMessage) =>
         loaderMessage.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
         ?? loaderMessage;
 

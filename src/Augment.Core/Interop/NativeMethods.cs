@@ -71,7 +71,7 @@ internal static unsafe partial class NativeMethods
     {
         if (status != NativeStatus.Ok)
         {
-            var message = Marshal.PtrToStringUTF8(ErrorMessage()) ?? string.Empty;
+            var message = NativeMessage.Clean(Marshal.PtrToStringUTF8(ErrorMessage()) ?? string.Empty);
             throw new AugmentNativeException(status, message, filePath);
         }
     }

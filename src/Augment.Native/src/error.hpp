@@ -39,7 +39,7 @@ aug_status guarded(Body&& body) noexcept {
     } catch (const cv::Exception& e) {
         // e.what() repeats the source path of OpenCV's build machine; the short form reads better.
         set_error(e.err + " (in " + e.func + ")");
-        return AUG_ERR_OPENCV;
+        return e.code == cv::Error::StsNoMem ? AUG_ERR_OUT_OF_MEMORY : AUG_ERR_OPENCV;
     } catch (const std::bad_alloc&) {
         set_error("out of memory");
         return AUG_ERR_OUT_OF_MEMORY;

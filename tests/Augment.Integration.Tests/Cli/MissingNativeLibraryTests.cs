@@ -48,7 +48,7 @@ public sealed class MissingNativeLibraryTests : IDisposable
         var result = ProcessRunner.RunTool(["--version"]);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Matches(@"^dotnet-augment \d+\.\d+\.\d+\nshim 0\.1\.0 \(sources [0-9A-F]{12}\)\nOpenCV 4\.6\.\d+ ", result.StandardOutput);
+        Assert.Matches(@"^dotnet-augment \d+\.\d+\.\d+\nshim 0\.1\.0 \(sources [0-9a-f]{12}\)\nOpenCV 4\.6\.\d+ ", result.StandardOutput);
         Assert.Equal(string.Empty, result.StandardError);
     }
 
