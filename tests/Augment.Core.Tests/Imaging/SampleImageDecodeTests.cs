@@ -3,7 +3,7 @@ using Augment.Core.Tests.TestSupport;
 
 namespace Augment.Core.Tests.Imaging;
 
-/// <summary>Every sample image decodes to the shape ../shared/sample-images/README.md states.</summary>
+/// <summary>Every sample image decodes to the shape sample-dataset/README.md states.</summary>
 public sealed class SampleImageDecodeTests
 {
     // README: "size" is width x height; RGB decodes to 3 channels (BGR), RGBA to 4, gray to 1.
@@ -33,8 +33,7 @@ public sealed class SampleImageDecodeTests
     public void Every_image_in_the_sample_folder_has_a_stated_shape()
     {
         var stated = StatedShapes.Select(row => (string)row[0]).Order(StringComparer.Ordinal);
-        var present = Directory.EnumerateFiles(SampleImages.Folder)
-            .Select(path => Path.GetFileName(path))
+        var present = SampleImages.Names
             .Where(name => ImageFormats.FromExtension(name) is not null)
             .Order(StringComparer.Ordinal);
 

@@ -1,18 +1,30 @@
 namespace Augment.Core.Tests.TestSupport;
 
 /// <summary>
-/// The real sample images in <c>../shared/sample-images</c>, found relative to the repository root
-/// (the first folder above the test assembly that holds <c>Augment.Build.sln</c>).
+/// The real sample images, by their names in the shared sample set (astronaut.png, coins_mask.png,
+/// ...), read from the repository's own copy in <c>sample-dataset/</c> so that a clone is enough to
+/// run the tests: images under <c>images/</c>, and <c>X_mask.png</c> as <c>masks/X.png</c>.
 /// </summary>
 internal static class SampleImages
 {
-    private static readonly Lazy<string> FolderPath = new(Locate);
+    private const string MaskSuffix = "_mask.png";
 
-    public static string Folder => FolderPath.Value;
+    private static readonly Lazy<string> DatasetPath = new(Locate);
 
-    public static string PathOf(string fileName) => Path.Combine(Folder, fileName);
+    public static string Dataset => DatasetPath.Value;
 
-    public static byte[] Read(string fileName) => File.ReadAllBytes(PathOf(fileName));
+    /// <summary>Every sample by its shared name.</summary>
+    public static IEnumerable<string> Names =>
+        Directory.EnumerateFiles(Path.Combine(Dataset, "images")).Select(Path.GetFileName)
+            .Concat(Directory.EnumerateFiles(Path.Combine(Dataset, "masks")).Select(p => Path.GetFileNameWithoutExtension(p) + MaskSuffix))
+            .OfType<string>();
+
+    public static string PathOf(string sharedName) =>
+        sharedName.EndsWith(MaskSuffix, StringComparison.Ordinal)
+            ? Path.Combine(Dataset, "masks", sharedName[..^MaskSuffix.Length] + ".png")
+            : Path.Combine(Dataset, "images", sharedName);
+
+    public static byte[] Read(string sharedName) => File.ReadAllBytes(PathOf(sharedName));
 
     private static string Locate()
     {
@@ -20,10 +32,7 @@ internal static class SampleImages
         {
             if (File.Exists(Path.Combine(dir.FullName, "Augment.Build.sln")))
             {
-                var folder = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "sample-images"));
-                return Directory.Exists(folder)
-                    ? folder
-                    : throw new DirectoryNotFoundException($"the sample images are expected at {folder}");
+                return Path.Combine(dir.FullName, "sample-dataset");
             }
         }
 

@@ -1,11 +1,9 @@
 namespace Augment.Integration.Tests.TestSupport;
 
-/// <summary>Where the repository and the shared sample images are, found from the test's own folder.</summary>
+/// <summary>Where the repository and its parts are, found from the test's own folder.</summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
-
-    public static string SampleImages => Path.GetFullPath(Path.Combine(Root, "..", "shared", "sample-images"));
 
     public static string NativeSources => Path.Combine(Root, "src", "Augment.Native");
 
