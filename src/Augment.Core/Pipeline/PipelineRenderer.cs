@@ -1,0 +1,146 @@
+using System.Globalization;
+using Augment.Core.Geometry;
+using Augment.Core.Imaging;
+using Augment.Core.Ops;
+
+namespace Augment.Core.Pipeline;
+
+/// <summary>
+/// Renders one item from its op records, drawing no random number: every run of consecutive applied
+/// spatial ops becomes one <see cref="SpatialRun"/>, resampled once per target; an applied pixel op
+/// ends the run and changes the image only. The source buffers are never modified, so one decoded
+/// source serves all its variants.
+/// </summary>
+public static class PipelineRenderer
+{
+    public static RenderResult Render(
+        IReadOnlyList<IOp> pipeline, IReadOnlyList<OpRecord> records, ImageBuffer source, IReadOnlyList<ImageBuffer> sourceMasks, double maskFill)
+    {
+        var ops = Index(pipeline);
+        var state = new RenderState(source, sourceMasks, maskFill);
+        try
+        {
+            foreach (var record in records.Where(r => r.Applied))
+            {
+                var op = ops.TryGetValue(record.Path, out var found) && found.Descriptor.Name == record.Op
+                    ? found
+                    : throw new InvalidOperationException($"the record names {record.Op} at {record.Path}, which the pipeline does not have");
+                switch (op)
+                {
+                    case ISpatialOp spatial:
+                        state.Run.Add(spatial.Transform(record.Params!, state.Info));
+                        state.Info = state.Info.WithSize(state.Run.OutputSize);
+                        break;
+                    case IPixelOp pixel:
+                        state.Flush();
+                        state.ApplyPixel(pixel, record.Params!);
+                        break;
+                }
+            }
+
+            state.Flush();
+            return state.Finish();
+        }
+        catch
+        {
+            state.DisposeOwned();
+            throw;
+        }
+    }
+
+    private static Dictionary<string, IOp> Index(IReadOnlyList<IOp> pipeline)
+    {
+        var index = new Dictionary<string, IOp>(StringComparer.Ordinal);
+        void Add(IReadOnlyList<IOp> ops, string prefix)
+        {
+            for (var i = 0; i < ops.Count; i++)
+            {
+                var path = prefix + i.ToString(CultureInfo.InvariantCulture);
+                index[path] = ops[i];
+                if (ops[i] is ICompositionOp composition)
+                {
+                    Add(composition.Children, path + ".");
+                }
+            }
+        }
+
+        Add(pipeline, string.Empty);
+        return index;
+    }
+
+    private sealed class RenderState
+    {
+        private readonly double _maskFill;
+        private ImageBuffer _image;
+        private List<ImageBuffer> _masks;
+        private bool _imageOwned;
+        private bool _masksOwned;
+
+        public RenderState(ImageBuffer source, IReadOnlyList<ImageBuffer> masks, double maskFill)
+        {
+            _image = source;
+            _masks = [.. masks];
+            _maskFill = maskFill;
+            Info = ImageInfo.Of(source);
+            Run = new SpatialRun(Info.Size);
+        }
+
+        public ImageInfo Info { get; set; }
+
+        public SpatialRun Run { get; private set; }
+
+        public int Passes { get; private set; }
+
+        public void Flush()
+        {
+            if (!Run.IsEmpty && !Run.IsIdentity)
+            {
+                var image = Run.ApplyToImage(_image);
+                var masks = _masks.Select(m => Run.ApplyToMask(m, _maskFill)).ToList();
+                DisposeOwned();
+                (_image, _masks, _imageOwned, _masksOwned) = (image, masks, true, true);
+                Passes++;
+            }
+
+            Run = new SpatialRun(Info.Size);
+        }
+
+        public void ApplyPixel(IPixelOp op, IOpParams parameters)
+        {
+            if (!_imageOwned)
+            {
+                _image = _image.Clone(); // pixel ops work in place; the source stays untouched
+                _imageOwned = true;
+            }
+
+            var result = op.Apply(_image, parameters);
+            if (!ReferenceEquals(result, _image))
+            {
+                _image.Dispose();
+                _image = result;
+            }
+
+            Info = ImageInfo.Of(_image);
+        }
+
+        public RenderResult Finish()
+        {
+            var image = _imageOwned ? _image : _image.Clone();
+            var masks = _masksOwned ? _masks : _masks.Select(m => m.Clone()).ToList();
+            return new RenderResult(image, masks, Passes);
+        }
+
+        public void DisposeOwned()
+        {
+            if (_imageOwned)
+            {
+                _image.Dispose();
+            }
+
+            if (_masksOwned)
+            {
+                _masks.ForEach(m => m.Dispose());
+            }
+        }
+    }
+}
