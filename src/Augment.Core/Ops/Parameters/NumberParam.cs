@@ -8,21 +8,24 @@ public sealed class NumberParam : ParamSpec
 {
     private readonly double? _default;
     private readonly bool _integer;
+    private readonly bool _optional;
 
-    public NumberParam(string name, string description, double? defaultValue, double min, double max, bool integer = false)
+    /// <param name="optional">With no default: the parameter may be left out, and its canonical value is null.</param>
+    public NumberParam(string name, string description, double? defaultValue, double min, double max, bool integer = false, bool optional = false)
         : base(name, description)
     {
         _default = defaultValue;
         Min = min;
         Max = max;
         _integer = integer;
+        _optional = optional;
     }
 
     public double Min { get; }
 
     public double Max { get; }
 
-    public override JToken? Default => _default is { } d ? Canonical(d) : null;
+    public override JToken? Default => _default is { } d ? Canonical(d) : _optional ? JValue.CreateNull() : null;
 
     public override string TypeText => _integer ? "int" : "float";
 

@@ -11,7 +11,7 @@ internal static class ResamplingArguments
         GeometryParams.Interpolation(interpolation),
         GeometryParams.BorderMode(borderMode),
         new FillParam("fill", "image value for pixels from outside the source, with border_mode constant"),
-        new NumberParam("fill_mask", "mask label for pixels from outside the source (overrides masks.fill)", null, 0, 65535, integer: true),
+        new NumberParam("fill_mask", "mask label for pixels from outside the source (overrides masks.fill)", null, 0, 65535, integer: true, optional: true),
     ];
 
     /// <summary>Attaches the op's resampling choices to a step.</summary>
