@@ -93,6 +93,50 @@ internal sealed unsafe class NativeImage : IDisposable
     public void GaussianBlur(int kernelX, int kernelY, double sigmaX, double sigmaY) =>
         NativeMethods.Check(NativeMethods.ImageGaussianBlur(_handle, kernelX, kernelY, sigmaX, sigmaY));
 
+    public void HsvShift(double hueDegrees, double saturation, double value) =>
+        NativeMethods.Check(NativeMethods.ImageHsvShift(_handle, hueDegrees, saturation, value));
+
+    /// <summary>torchvision-style ColorJitter; <paramref name="order"/> is a permutation of 0 (brightness), 1 (contrast), 2 (saturation), 3 (hue).</summary>
+    public void ColorJitter(double brightness, double contrast, double saturation, double hueDegrees, ReadOnlySpan<int> order)
+    {
+        fixed (int* o = order)
+        {
+            NativeMethods.Check(NativeMethods.ImageColorJitter(_handle, brightness, contrast, saturation, hueDegrees, o));
+        }
+    }
+
+    /// <summary>Adds one value per channel, saturating.</summary>
+    public void Add(ReadOnlySpan<double> perChannel)
+    {
+        fixed (double* v = perChannel)
+        {
+            NativeMethods.Check(NativeMethods.ImageAdd(_handle, v, perChannel.Length));
+        }
+    }
+
+    public void ToGray() => NativeMethods.Check(NativeMethods.ImageToGray(_handle));
+
+    public void Clahe(double clipLimit, int tilesX, int tilesY) => NativeMethods.Check(NativeMethods.ImageClahe(_handle, clipLimit, tilesX, tilesY));
+
+    public void Equalize() => NativeMethods.Check(NativeMethods.ImageEqualize(_handle));
+
+    public void MedianBlur(int kernel) => NativeMethods.Check(NativeMethods.ImageMedianBlur(_handle, kernel));
+
+    /// <summary>Convolves with a row-major kernel (correlation, as cv::filter2D), reflecting at the border.</summary>
+    public void Filter(ReadOnlySpan<float> kernel, int width, int height)
+    {
+        fixed (float* k = kernel)
+        {
+            NativeMethods.Check(NativeMethods.ImageFilter2D(_handle, k, width, height));
+        }
+    }
+
+    public NativeImage Resize(int width, int height, int interpolation)
+    {
+        NativeMethods.Check(NativeMethods.ImageResize(_handle, width, height, interpolation, out var result));
+        return new NativeImage(result);
+    }
+
     /// <summary>The bytes of row <paramref name="y"/> (Width * Channels samples, no padding).</summary>
     public Span<byte> Row(int y)
     {

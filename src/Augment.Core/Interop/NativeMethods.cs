@@ -66,6 +66,39 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "aug_image_gaussian_blur")]
     internal static partial NativeStatus ImageGaussianBlur(NativeImageHandle image, int kernelX, int kernelY, double sigmaX, double sigmaY);
 
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_hsv_shift")]
+    internal static partial NativeStatus ImageHsvShift(NativeImageHandle image, double hueDegrees, double saturation, double value);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_color_jitter")]
+    internal static partial NativeStatus ImageColorJitter(NativeImageHandle image, double brightness, double contrast, double saturation, double hueDegrees, int* order);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_add")]
+    internal static partial NativeStatus ImageAdd(NativeImageHandle image, double* values, int count);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_to_gray")]
+    internal static partial NativeStatus ImageToGray(NativeImageHandle image);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_clahe")]
+    internal static partial NativeStatus ImageClahe(NativeImageHandle image, double clipLimit, int tilesX, int tilesY);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_equalize")]
+    internal static partial NativeStatus ImageEqualize(NativeImageHandle image);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_median_blur")]
+    internal static partial NativeStatus ImageMedianBlur(NativeImageHandle image, int kernel);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_filter2d")]
+    internal static partial NativeStatus ImageFilter2D(NativeImageHandle image, float* kernel, int kernelWidth, int kernelHeight);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_resize")]
+    internal static partial NativeStatus ImageResize(NativeImageHandle image, int width, int height, int interpolation, out NativeImageHandle result);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_field_gaussian_blur")]
+    internal static partial NativeStatus FieldGaussianBlur(float* field, int width, int height, double sigma);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_perspective_transform")]
+    internal static partial NativeStatus PerspectiveTransform(double* source, double* destination, double* matrix);
+
     /// <summary>Throws the typed exception for a failed call, with the shim's thread-local message.</summary>
     internal static void Check(NativeStatus status, string? filePath = null)
     {

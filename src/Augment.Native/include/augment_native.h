@@ -84,6 +84,44 @@ AUG_API aug_status aug_image_lut(aug_image* image, const uint16_t* table, int32_
 AUG_API aug_status aug_image_gaussian_blur(aug_image* image, int32_t kernel_x, int32_t kernel_y, double sigma_x,
                                            double sigma_y);
 
+/* Colour operations, in place. Every one keeps a 4-channel image's alpha as it was. Deltas and
+ * shifts are fractions of the full scale (1.0 = 255 or 65535) unless said otherwise. */
+
+/* Shifts hue (degrees), saturation and value in HSV; a 1-channel image gets the value shift only. */
+AUG_API aug_status aug_image_hsv_shift(aug_image* image, double hue_degrees, double saturation, double value);
+
+/* torchvision-style ColorJitter: brightness, contrast and saturation factors and a hue shift in
+ * degrees, applied in `order` (4 indices: 0 brightness, 1 contrast, 2 saturation, 3 hue). */
+AUG_API aug_status aug_image_color_jitter(aug_image* image, double brightness, double contrast, double saturation,
+                                          double hue_degrees, const int32_t* order);
+
+/* Adds one value per channel (B, G, R[, A] order, on the image's own scale), saturating. */
+AUG_API aug_status aug_image_add(aug_image* image, const double* values, int32_t count);
+
+/* Replaces the colour channels by their luma (cv::COLOR_BGR2GRAY weights), keeping the channel count. */
+AUG_API aug_status aug_image_to_gray(aug_image* image);
+
+/* Contrast-limited adaptive histogram equalisation; colour images on the lightness of Lab. */
+AUG_API aug_status aug_image_clahe(aug_image* image, double clip_limit, int32_t tiles_x, int32_t tiles_y);
+
+/* Histogram equalisation of every colour channel (16-bit with a 65536-bin histogram). */
+AUG_API aug_status aug_image_equalize(aug_image* image);
+
+/* Filters, in place. */
+AUG_API aug_status aug_image_median_blur(aug_image* image, int32_t kernel);
+AUG_API aug_status aug_image_filter2d(aug_image* image, const float* kernel, int32_t kernel_width, int32_t kernel_height);
+
+/* cv::resize to a new image. */
+AUG_API aug_status aug_image_resize(const aug_image* image, int32_t width, int32_t height, int32_t interpolation,
+                                    aug_image** out);
+
+/* cv::GaussianBlur of a float field (width * height values, row-major) in place; kernel from sigma. */
+AUG_API aug_status aug_field_gaussian_blur(float* field, int32_t width, int32_t height, double sigma);
+
+/* cv::getPerspectiveTransform from 4 source points to 4 destination points (x, y pairs) into a
+ * row-major 3x3 matrix. */
+AUG_API aug_status aug_perspective_transform(const double* source, const double* destination, double* matrix);
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,0 +1,230 @@
+// Colour operations. They work on a float copy of the colour channels (0..1) where OpenCV's colour
+// conversions need it, so 8- and 16-bit images take the same path and are rounded back once.
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include <opencv2/imgproc.hpp>
+
+#include "error.hpp"
+#include "image.hpp"
+
+namespace {
+
+double full_scale(const cv::Mat& mat) { return mat.depth() == CV_16U ? 65535.0 : 255.0; }
+
+// Splits off the alpha channel of a 4-channel image, runs `body` on the colour part and merges back.
+template <typename Body>
+void on_colour(cv::Mat& mat, Body&& body) {
+    if (mat.channels() != 4) {
+        body(mat);
+        return;
+    }
+    std::vector<cv::Mat> planes;
+    cv::split(mat, planes);
+    cv::Mat colour;
+    cv::merge(std::vector<cv::Mat>(planes.begin(), planes.begin() + 3), colour);
+    body(colour);
+    std::vector<cv::Mat> result;
+    cv::split(colour, result);
+    result.push_back(planes[3]);
+    cv::merge(result, mat);
+}
+
+cv::Mat to_unit_float(const cv::Mat& mat) {
+    cv::Mat f;
+    mat.convertTo(f, CV_32F, 1.0 / full_scale(mat));
+    return f;
+}
+
+void from_unit_float(const cv::Mat& f, cv::Mat& mat) {
+    cv::Mat clipped = cv::min(cv::max(f, 0.0), 1.0);
+    clipped.convertTo(mat, mat.depth(), full_scale(mat));
+}
+
+// Hue in degrees [0, 360), saturation and value in [0, 1], for a 3-channel float BGR image.
+void shift_hsv(cv::Mat& f, double hue_degrees, double saturation, double value) {
+    cv::Mat hsv;
+    cv::cvtColor(f, hsv, cv::COLOR_BGR2HSV);
+    for (int y = 0; y < hsv.rows; ++y) {
+        auto* px = hsv.ptr<cv::Vec3f>(y);
+        for (int x = 0; x < hsv.cols; ++x) {
+            float h = static_cast<float>(std::fmod(px[x][0] + hue_degrees, 360.0));
+            px[x][0] = h < 0 ? h + 360.0f : h;
+            px[x][1] = std::min(1.0f, std::max(0.0f, static_cast<float>(px[x][1] + saturation)));
+            px[x][2] = std::min(1.0f, std::max(0.0f, static_cast<float>(px[x][2] + value)));
+        }
+    }
+    cv::cvtColor(hsv, f, cv::COLOR_HSV2BGR);
+}
+
+cv::Mat luma(const cv::Mat& f) {
+    cv::Mat gray;
+    if (f.channels() == 1) {
+        gray = f.clone();
+    } else {
+        cv::cvtColor(f, gray, cv::COLOR_BGR2GRAY);
+    }
+    return gray;
+}
+
+void blend_with(cv::Mat& f, const cv::Mat& other, double factor) {
+    // f = f * factor + other * (1 - factor)
+    cv::addWeighted(f, factor, other, 1.0 - factor, 0.0, f);
+}
+
+}  // namespace
+
+extern "C" AUG_API aug_status aug_image_hsv_shift(aug_image* image, double hue_degrees, double saturation,
+                                                  double value) {
+    return aug::guarded([&] {
+        aug::require(image != nullptr, "image is null");
+        on_colour(image->mat, [&](cv::Mat& colour) {
+            cv::Mat f = to_unit_float(colour);
+            if (f.channels() == 1) {
+                f += value;
+            } else {
+                shift_hsv(f, hue_degrees, saturation, value);
+            }
+            from_unit_float(f, colour);
+        });
+    });
+}
+
+extern "C" AUG_API aug_status aug_image_color_jitter(aug_image* image, double brightness, double contrast,
+                                                     double saturation, double hue_degrees, const int32_t* order) {
+    return aug::guarded([&] {
+        aug::require(image != nullptr && order != nullptr, "image or order is null");
+        on_colour(image->mat, [&](cv::Mat& colour) {
+            cv::Mat f = to_unit_float(colour);
+            for (int i = 0; i < 4; ++i) {
+                switch (order[i]) {
+                    case 0:
+                        f *= brightness;
+                        break;
+                    case 1: {
+                        const double mean = cv::mean(luma(f))[0];
+                        f = f * contrast + mean * (1.0 - contrast);
+                        break;
+                    }
+                    case 2:
+                        if (f.channels() == 3) {
+                            cv::Mat gray;
+                            cv::cvtColor(luma(f), gray, cv::COLOR_GRAY2BGR);
+                            blend_with(f, gray, saturation);
+                        }
+                        break;
+                    case 3:
+                        if (f.channels() == 3) {
+                            f = cv::min(cv::max(f, 0.0), 1.0);
+                            shift_hsv(f, hue_degrees, 0.0, 0.0);
+                        }
+                        break;
+                    default:
+                        throw aug::status_error(AUG_ERR_ARGUMENT, "order holds indices 0 to 3");
+                }
+                f = cv::min(cv::max(f, 0.0), 1.0);  // each step sees a valid image, as torchvision's do
+            }
+            from_unit_float(f, colour);
+        });
+    });
+}
+
+extern "C" AUG_API aug_status aug_image_add(aug_image* image, const double* values, int32_t count) {
+    return aug::guarded([&] {
+        aug::require(image != nullptr && values != nullptr, "image or values is null");
+        aug::require(count == image->mat.channels(), "one value per channel");
+        cv::Scalar scalar;
+        for (int i = 0; i < count; ++i) scalar[i] = values[i];
+        cv::add(image->mat, scalar, image->mat);  // saturates at the depth's range
+    });
+}
+
+extern "C" AUG_API aug_status aug_image_to_gray(aug_image* image) {
+    return aug::guarded([&] {
+        aug::require(image != nullptr, "image is null");
+        on_colour(image->mat, [&](cv::Mat& colour) {
+            if (colour.channels() == 1) return;
+            cv::Mat gray;
+            cv::cvtColor(colour, gray, cv::COLOR_BGR2GRAY);
+            cv::cvtColor(gray, colour, cv::COLOR_GRAY2BGR);
+        });
+    });
+}
+
+extern "C" AUG_API aug_status aug_image_clahe(aug_image* image, double clip_limit, int32_t tiles_x, int32_t tiles_y) {
+    return aug::guarded([&] {
+        aug::require(image != nullptr, "image is null");
+        aug::require(clip_limit > 0 && tiles_x > 0 && tiles_y > 0, "clip limit and tile counts must be positive");
+        auto clahe = cv::createCLAHE(clip_limit, cv::Size(tiles_x, tiles_y));
+        on_colour(image->mat, [&](cv::Mat& colour) {
+            if (colour.channels() == 1) {
+                clahe->apply(colour, colour);
+                return;
+            }
+            // Lightness of Lab, at the image's own depth (Lab conversions take float, CLAHE 8/16-bit).
+            cv::Mat lab;
+            cv::cvtColor(to_unit_float(colour), lab, cv::COLOR_BGR2Lab);
+            std::vector<cv::Mat> planes;
+            cv::split(lab, planes);
+            const double scale = full_scale(colour) / 100.0;  // L is 0..100
+            cv::Mat lightness;
+            planes[0].convertTo(lightness, colour.depth(), scale);
+            clahe->apply(lightness, lightness);
+            lightness.convertTo(planes[0], CV_32F, 1.0 / scale);
+            cv::merge(planes, lab);
+            cv::Mat bgr;
+            cv::cvtColor(lab, bgr, cv::COLOR_Lab2BGR);
+            from_unit_float(bgr, colour);
+        });
+    });
+}
+
+namespace {
+
+// equalizeHist for 8-bit; the same cumulative-histogram mapping with 65536 bins for 16-bit.
+void equalize_plane(cv::Mat& plane) {
+    if (plane.depth() == CV_8U) {
+        cv::equalizeHist(plane, plane);
+        return;
+    }
+    std::vector<uint64_t> histogram(65536, 0);
+    for (int y = 0; y < plane.rows; ++y) {
+        const auto* row = plane.ptr<uint16_t>(y);
+        for (int x = 0; x < plane.cols; ++x) ++histogram[row[x]];
+    }
+    const uint64_t total = static_cast<uint64_t>(plane.rows) * static_cast<uint64_t>(plane.cols);
+    uint64_t first = 0;
+    for (uint64_t count : histogram) {
+        if (count != 0) {
+            first = count;
+            break;
+        }
+    }
+    std::vector<uint16_t> table(65536);
+    uint64_t cumulative = 0;
+    const double denominator = total > first ? static_cast<double>(total - first) : 1.0;
+    for (int v = 0; v < 65536; ++v) {
+        cumulative += histogram[v];
+        const double mapped = cumulative > first ? (cumulative - first) * 65535.0 / denominator : 0.0;
+        table[v] = static_cast<uint16_t>(std::min(65535.0, std::round(mapped)));
+    }
+    for (int y = 0; y < plane.rows; ++y) {
+        auto* row = plane.ptr<uint16_t>(y);
+        for (int x = 0; x < plane.cols; ++x) row[x] = table[row[x]];
+    }
+}
+
+}  // namespace
+
+extern "C" AUG_API aug_status aug_image_equalize(aug_image* image) {
+    return aug::guarded([&] {
+        aug::require(image != nullptr, "image is null");
+        on_colour(image->mat, [&](cv::Mat& colour) {
+            std::vector<cv::Mat> planes;
+            cv::split(colour, planes);
+            for (auto& plane : planes) equalize_plane(plane);
+            cv::merge(planes, colour);
+        });
+    });
+}

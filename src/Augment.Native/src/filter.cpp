@@ -1,0 +1,39 @@
+// Neighbourhood filters and resizing.
+#include <memory>
+
+#include <opencv2/imgproc.hpp>
+
+#include "error.hpp"
+#include "image.hpp"
+
+extern "C" AUG_API aug_status aug_image_median_blur(aug_image* image, int32_t kernel) {
+    return aug::guarded([&] {
+        aug::require(image != nullptr, "image is null");
+        aug::require(kernel >= 3 && kernel % 2 == 1, "the median kernel must be odd and at least 3");
+        // OpenCV's median filter takes 16-bit images with kernels of 3 and 5 only.
+        aug::require(image->mat.depth() == CV_8U || kernel <= 5, "16-bit images take median kernels of 3 or 5");
+        cv::medianBlur(image->mat, image->mat, kernel);
+    });
+}
+
+extern "C" AUG_API aug_status aug_image_filter2d(aug_image* image, const float* kernel, int32_t kernel_width,
+                                                 int32_t kernel_height) {
+    return aug::guarded([&] {
+        aug::require(image != nullptr && kernel != nullptr, "image or kernel is null");
+        aug::require(kernel_width > 0 && kernel_height > 0, "kernel size must be positive");
+        const cv::Mat k(kernel_height, kernel_width, CV_32F, const_cast<float*>(kernel));
+        cv::filter2D(image->mat, image->mat, -1, k, cv::Point(-1, -1), 0, cv::BORDER_REFLECT_101);
+    });
+}
+
+extern "C" AUG_API aug_status aug_image_resize(const aug_image* image, int32_t width, int32_t height,
+                                              int32_t interpolation, aug_image** out) {
+    return aug::guarded([&] {
+        aug::require(image != nullptr && out != nullptr, "image or out is null");
+        aug::require(width > 0 && height > 0, "width and height must be positive");
+        aug::require(interpolation >= cv::INTER_NEAREST && interpolation <= cv::INTER_LANCZOS4, "unknown interpolation");
+        auto result = std::make_unique<aug_image>();
+        cv::resize(image->mat, result->mat, cv::Size(width, height), 0, 0, interpolation);
+        *out = result.release();
+    });
+}
