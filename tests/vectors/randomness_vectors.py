@@ -40,6 +40,11 @@ def op_stream(seed, op_path):
     return Xoshiro256StarStar(struct.unpack("<4Q", hashlib.sha256(msg).digest()))
 
 
+def field_stream(field_seed):
+    msg = b"augment.build/field/v1\0" + struct.pack("<Q", field_seed)
+    return Xoshiro256StarStar(struct.unpack("<4Q", hashlib.sha256(msg).digest()))
+
+
 def next_double(g):
     return (g.next() >> 11) * 2.0 ** -53
 
@@ -54,4 +59,6 @@ if __name__ == "__main__":
     g = op_stream(seed, "0")
     print("op 0 of (42, images/a.png, 0), first 4 outputs:", [g.next() for _ in range(4)])
     g = op_stream(seed, "2.1")
+    g = field_stream(12345)
+    print("field stream of seed 12345, first 3 outputs:", [g.next() for _ in range(3)])
     print("op 2.1 of (42, images/a.png, 0), first 3 doubles:", [repr(next_double(g)) for _ in range(3)])

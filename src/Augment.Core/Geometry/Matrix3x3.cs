@@ -28,6 +28,17 @@ public readonly record struct Matrix3x3(
         return Translation(cx, cy) * new Matrix3x3(cos, sin, 0, -sin, cos, 0, 0, 0, 1) * Translation(-cx, -cy);
     }
 
+    /// <summary>
+    /// The mapping of a resize from <paramref name="from"/> to <paramref name="to"/> as cv::resize
+    /// defines it, pixel centres aligned: x' = (x + 0.5) * (W' / W) - 0.5.
+    /// </summary>
+    public static Matrix3x3 Resize(ImageSize from, ImageSize to)
+    {
+        var sx = (double)to.Width / from.Width;
+        var sy = (double)to.Height / from.Height;
+        return new Matrix3x3(sx, 0, (0.5 * sx) - 0.5, 0, sy, (0.5 * sy) - 0.5, 0, 0, 1);
+    }
+
     /// <summary>Shear in degrees along x then y, as Albumentations' Affine takes it.</summary>
     public static Matrix3x3 Shear(double xDegrees, double yDegrees) =>
         new(1, Math.Tan(xDegrees * Math.PI / 180.0), 0, Math.Tan(yDegrees * Math.PI / 180.0), 1, 0, 0, 0, 1);

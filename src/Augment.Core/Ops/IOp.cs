@@ -38,6 +38,9 @@ public interface ISampledOp : IOp
 public interface ISpatialOp : ISampledOp
 {
     SpatialStep Transform(IOpParams parameters, ImageInfo input);
+
+    /// <summary>The size the op produces: what sampling needs, without building the whole step.</summary>
+    ImageSize OutputSize(IOpParams parameters, ImageInfo input);
 }
 
 /// <summary>A photometric op: it changes pixel values of the image (never of masks) and keeps the size.</summary>

@@ -23,6 +23,9 @@ public sealed class OpArguments
 
     public int Integer(string name) => Value(name).Value<int>();
 
+    /// <summary>An optional parameter's value, or null when it was left out.</summary>
+    public int? OptionalInteger(string name) => Value(name).Type == JTokenType.Null ? null : Value(name).Value<int>();
+
     public bool Boolean(string name) => Value(name).Value<bool>();
 
     public string Text(string name) => Value(name).Value<string>()!;

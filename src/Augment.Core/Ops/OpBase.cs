@@ -37,9 +37,14 @@ public abstract class SpatialOp<TParams> : OpBase, ISpatialOp
 
     public abstract SpatialStep Transform(TParams parameters, ImageInfo input);
 
+    /// <summary>Override where building the step is costly (displacement fields).</summary>
+    public virtual ImageSize OutputSize(TParams parameters, ImageInfo input) => Transform(parameters, input).OutputSize;
+
     IOpParams ISampledOp.Sample(RandomStream rng, ImageInfo input) => Sample(rng, input);
 
     SpatialStep ISpatialOp.Transform(IOpParams parameters, ImageInfo input) => Transform((TParams)parameters, input);
+
+    ImageSize ISpatialOp.OutputSize(IOpParams parameters, ImageInfo input) => OutputSize((TParams)parameters, input);
 }
 
 /// <summary>Typed base of a pixel op.</summary>

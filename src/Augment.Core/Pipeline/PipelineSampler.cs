@@ -51,7 +51,7 @@ public static class PipelineSampler
                     records.Add(new OpRecord(path, op.Descriptor.Name, applied, parameters));
                     if (applied && op is ISpatialOp spatial)
                     {
-                        info = info.WithSize(spatial.Transform(parameters!, info).OutputSize);
+                        info = info.WithSize(spatial.OutputSize(parameters!, info));
                     }
 
                     break;

@@ -13,6 +13,7 @@ namespace Augment.Core.Randomness;
 public sealed class RandomStream
 {
     private const string Domain = "augment.build/op-stream/v1";
+    private const string FieldDomain = "augment.build/field/v1";
     private const double TwoToMinus53 = 1.0 / (1UL << 53);
 
     private Xoshiro256StarStar _generator;
@@ -39,6 +40,20 @@ public sealed class RandomStream
         message.AddRange(item.Bytes);
         ItemSeed.AppendUInt32(message, (uint)path.Length);
         message.AddRange(path);
+        return new RandomStream(SHA256.HashData(message.ToArray()));
+    }
+
+    /// <summary>
+    /// The stream of a sampled field seed: ops whose parameters include a whole field of random
+    /// values (elastic displacements, noise) record one 64-bit seed drawn from their op stream, and
+    /// regenerate the field from this stream when they are applied, so that replay needs no draws.
+    /// </summary>
+    public static RandomStream ForField(ulong fieldSeed)
+    {
+        var message = new List<byte>(FieldDomain.Length + 1 + 8);
+        message.AddRange(Encoding.ASCII.GetBytes(FieldDomain));
+        message.Add(0);
+        ItemSeed.AppendUInt64(message, fieldSeed);
         return new RandomStream(SHA256.HashData(message.ToArray()));
     }
 

@@ -47,6 +47,14 @@ public sealed class RandomnessVectorTests
     }
 
     [Fact]
+    public void Field_streams_match_the_vectors()
+    {
+        var field = RandomStream.ForField(12345);
+        ulong[] expected = [12020363425030373085, 4848402892292438620, 8255566263745708839];
+        Assert.Equal(expected, expected.Select(_ => field.NextUInt64()).ToArray());
+    }
+
+    [Fact]
     public void An_item_seed_round_trips_through_its_hex_form()
     {
         var seed = ItemSeed.Derive(42, "images/a.png", 0);

@@ -1,5 +1,6 @@
 using Augment.Core.Geometry;
 using Augment.Core.Ops.Parameters;
+using Newtonsoft.Json.Linq;
 
 namespace Augment.Core.Ops.Spatial;
 
@@ -7,19 +8,26 @@ namespace Augment.Core.Ops.Spatial;
 internal static class ResamplingArguments
 {
     public static ParamSpec[] Specs(string interpolation = "linear", string borderMode = "constant") =>
+        [GeometryParams.Interpolation(interpolation), .. BorderSpecs(borderMode)];
+
+    /// <summary>For ops that move pixels without interpolating (crops, pads).</summary>
+    public static ParamSpec[] BorderSpecs(string borderMode = "constant") =>
     [
-        GeometryParams.Interpolation(interpolation),
         GeometryParams.BorderMode(borderMode),
         new FillParam("fill", "image value for pixels from outside the source, with border_mode constant"),
-        new NumberParam("fill_mask", "mask label for pixels from outside the source (overrides masks.fill)", null, 0, 65535, integer: true, optional: true),
+        new NumberParam("fill_mask", "mask label for pixels from outside the source (default: masks.fill)", null, 0, 65535, integer: true, optional: true),
     ];
 
-    /// <summary>Attaches the op's resampling choices to a step.</summary>
-    public static SpatialStep With(this SpatialStep step, OpArguments arguments) => step with
+    /// <summary>Attaches the op's resampling choices (those it has) to a step.</summary>
+    public static SpatialStep With(this SpatialStep step, OpArguments arguments)
     {
-        Interpolation = GeometryParams.ParseInterpolation(arguments.Text("interpolation")),
-        Border = GeometryParams.ParseBorderMode(arguments.Text("border_mode")),
-        Fill = arguments.Numbers("fill"),
-        MaskFill = arguments.Canonical["fill_mask"] is { Type: Newtonsoft.Json.Linq.JTokenType.Integer } mask ? (double)mask : null,
-    };
+        var c = arguments.Canonical;
+        return step with
+        {
+            Interpolation = c["interpolation"] is { } i ? GeometryParams.ParseInterpolation(i.Value<string>()!) : step.Interpolation,
+            Border = c["border_mode"] is { } b ? GeometryParams.ParseBorderMode(b.Value<string>()!) : step.Border,
+            Fill = c["fill"] is JArray ? arguments.Numbers("fill") : step.Fill,
+            MaskFill = c["fill_mask"] is { Type: JTokenType.Integer } mask ? (double)mask : step.MaskFill,
+        };
+    }
 }

@@ -1,0 +1,64 @@
+using Augment.Core.Geometry;
+using Augment.Core.Imaging;
+using Augment.Core.Interop;
+using Augment.Core.Ops.Parameters;
+using Augment.Core.Randomness;
+
+namespace Augment.Core.Ops.Spatial;
+
+/// <summary>
+/// Elastic deformation (Simard et al. 2003, as Albumentations): a random displacement field (standard
+/// normal or uniform in [-1, 1] per pixel and axis), smoothed by a Gaussian of <c>sigma</c> pixels and
+/// scaled by <c>alpha</c>. The field is folded into its run's single remap pass.
+/// </summary>
+public sealed class ElasticTransform(OpDescriptor descriptor, OpArguments arguments) : SpatialOp<FieldSeedParams>(descriptor, arguments)
+{
+    private static readonly IReadOnlyList<(string, int?)> Distributions = [("gaussian", null), ("uniform", null)];
+
+    public static OpDescriptor Definition { get; } = new(
+        "ElasticTransform", OpFamily.Spatial, "smooth random elastic deformation", 0.5,
+        [
+            new NumberParam("alpha", "scale of the displacements, in pixels per unit of smoothed noise", 1, 0, 10_000),
+            new NumberParam("sigma", "smoothing of the field, in pixels", 50, 0.01, 10_000),
+            new BoolParam("same_dxdy", "use one field for both axes", false),
+            new ChoiceParam("noise_distribution", "the noise the field starts from", "gaussian", Distributions),
+            .. ResamplingArguments.Specs(borderMode: "reflect101"),
+        ],
+        (d, a) => new ElasticTransform(d, a));
+
+    public override FieldSeedParams Sample(RandomStream rng, ImageInfo input) => new(rng.NextUInt64());
+
+    public override ImageSize OutputSize(FieldSeedParams parameters, ImageInfo input) => input.Size;
+
+    public override SpatialStep Transform(FieldSeedParams parameters, ImageInfo input)
+    {
+        var (w, h) = (input.Width, input.Height);
+        var rng = RandomStream.ForField(parameters.FieldSeed);
+        var gaussian = Arguments.Text("noise_distribution") == "gaussian";
+        var dx = Noise(rng, w * h, gaussian);
+        var dy = Arguments.Boolean("same_dxdy") ? (float[])dx.Clone() : Noise(rng, w * h, gaussian);
+        var sigma = Arguments.Number("sigma");
+        var alpha = (float)Arguments.Number("alpha");
+        foreach (var field in new[] { dx, dy })
+        {
+            NativeGeometry.GaussianBlur(field, w, h, sigma);
+            for (var i = 0; i < field.Length; i++)
+            {
+                field[i] *= alpha;
+            }
+        }
+
+        return new SpatialStep(Matrix3x3.Identity, input.Size, new DisplacementField(input.Size, dx, dy)).With(Arguments);
+    }
+
+    private static float[] Noise(RandomStream rng, int count, bool gaussian)
+    {
+        var noise = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            noise[i] = (float)(gaussian ? rng.Normal() : rng.Uniform(-1, 1));
+        }
+
+        return noise;
+    }
+}
