@@ -41,6 +41,9 @@ public sealed class ImageBuffer : IDisposable
         return new ImageBuffer(NativeImage.Create(width, height, depthBits, channels));
     }
 
+    /// <summary>A copy with another channel count (alpha dropped, or added opaque) and depth (8 and 16 bit scale by 257).</summary>
+    public ImageBuffer Convert(int channels, int depthBits) => new(Native.Convert(channels, depthBits));
+
     /// <summary>A deep copy with its own pixels.</summary>
     public ImageBuffer Clone()
     {

@@ -93,6 +93,16 @@ internal sealed unsafe class NativeImage : IDisposable
     public void GaussianBlur(int kernelX, int kernelY, double sigmaX, double sigmaY) =>
         NativeMethods.Check(NativeMethods.ImageGaussianBlur(_handle, kernelX, kernelY, sigmaX, sigmaY));
 
+    /// <summary>A copy with another channel count (alpha dropped or added opaque) and depth (scaled by 257).</summary>
+    public NativeImage Convert(int channels, int depthBits)
+    {
+        NativeMethods.Check(NativeMethods.ImageConvert(_handle, channels, depthBits, out var result));
+        return new NativeImage(result);
+    }
+
+    /// <summary>Writes <paramref name="colour"/> into this image's colour channels, keeping alpha and depth.</summary>
+    public void SetColour(NativeImage colour) => NativeMethods.Check(NativeMethods.ImageSetColour(_handle, colour._handle));
+
     public void HsvShift(double hueDegrees, double saturation, double value) =>
         NativeMethods.Check(NativeMethods.ImageHsvShift(_handle, hueDegrees, saturation, value));
 
@@ -119,6 +129,15 @@ internal sealed unsafe class NativeImage : IDisposable
     public void Clahe(double clipLimit, int tilesX, int tilesY) => NativeMethods.Check(NativeMethods.ImageClahe(_handle, clipLimit, tilesX, tilesY));
 
     public void Equalize() => NativeMethods.Check(NativeMethods.ImageEqualize(_handle));
+
+    /// <summary>Sets a rectangle, clipped to the image, to a 4-value fill.</summary>
+    public void FillRectangle(int x, int y, int width, int height, ReadOnlySpan<double> fill4)
+    {
+        fixed (double* f = fill4)
+        {
+            NativeMethods.Check(NativeMethods.ImageFillRect(_handle, x, y, width, height, f));
+        }
+    }
 
     public void MedianBlur(int kernel) => NativeMethods.Check(NativeMethods.ImageMedianBlur(_handle, kernel));
 

@@ -66,6 +66,12 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "aug_image_gaussian_blur")]
     internal static partial NativeStatus ImageGaussianBlur(NativeImageHandle image, int kernelX, int kernelY, double sigmaX, double sigmaY);
 
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_convert")]
+    internal static partial NativeStatus ImageConvert(NativeImageHandle image, int channels, int depthBits, out NativeImageHandle result);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_set_colour")]
+    internal static partial NativeStatus ImageSetColour(NativeImageHandle image, NativeImageHandle colour);
+
     [LibraryImport(LibraryName, EntryPoint = "aug_image_hsv_shift")]
     internal static partial NativeStatus ImageHsvShift(NativeImageHandle image, double hueDegrees, double saturation, double value);
 
@@ -83,6 +89,9 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(LibraryName, EntryPoint = "aug_image_equalize")]
     internal static partial NativeStatus ImageEqualize(NativeImageHandle image);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_fill_rect")]
+    internal static partial NativeStatus ImageFillRect(NativeImageHandle image, int x, int y, int width, int height, double* fill);
 
     [LibraryImport(LibraryName, EntryPoint = "aug_image_median_blur")]
     internal static partial NativeStatus ImageMedianBlur(NativeImageHandle image, int kernel);

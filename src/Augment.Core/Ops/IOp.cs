@@ -50,6 +50,16 @@ public interface IPixelOp : ISampledOp
     ImageBuffer Apply(ImageBuffer image, IOpParams parameters);
 }
 
+/// <summary>
+/// An op that changes regions of the image and, optionally, the masks in place without moving any
+/// pixel (CoarseDropout). Like a pixel op it ends a run of spatial ops.
+/// </summary>
+public interface IRegionOp : ISampledOp
+{
+    /// <summary>Deterministic: draws no random number. Works in place on buffers the renderer owns.</summary>
+    void Apply(ImageBuffer image, IReadOnlyList<ImageBuffer> masks, IOpParams parameters);
+}
+
 /// <summary>A composition of ops (OneOf, SomeOf, Sequential): chooses which children run.</summary>
 public interface ICompositionOp : IOp
 {

@@ -35,6 +35,10 @@ public static class PipelineRenderer
                         state.Flush();
                         state.ApplyPixel(pixel, record.Params!);
                         break;
+                    case IRegionOp region:
+                        state.Flush();
+                        state.ApplyRegion(region, record.Params!);
+                        break;
                 }
             }
 
@@ -121,6 +125,23 @@ public static class PipelineRenderer
             }
 
             Info = ImageInfo.Of(_image);
+        }
+
+        public void ApplyRegion(IRegionOp op, IOpParams parameters)
+        {
+            if (!_imageOwned)
+            {
+                _image = _image.Clone();
+                _imageOwned = true;
+            }
+
+            if (!_masksOwned)
+            {
+                _masks = _masks.Select(m => m.Clone()).ToList();
+                _masksOwned = true;
+            }
+
+            op.Apply(_image, _masks, parameters);
         }
 
         public RenderResult Finish()

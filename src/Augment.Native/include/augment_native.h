@@ -84,6 +84,14 @@ AUG_API aug_status aug_image_lut(aug_image* image, const uint16_t* table, int32_
 AUG_API aug_status aug_image_gaussian_blur(aug_image* image, int32_t kernel_x, int32_t kernel_y, double sigma_x,
                                            double sigma_y);
 
+/* A copy with another channel count (1, 3 or 4; alpha dropped, or added opaque) and depth (8 or 16;
+ * scaled by 257 between them). */
+AUG_API aug_status aug_image_convert(const aug_image* image, int32_t channels, int32_t depth_bits, aug_image** out);
+
+/* Writes `colour` (same size; converted to the image's depth and colour channel count) into the
+ * image's colour channels, keeping its alpha. */
+AUG_API aug_status aug_image_set_colour(aug_image* image, const aug_image* colour);
+
 /* Colour operations, in place. Every one keeps a 4-channel image's alpha as it was. Deltas and
  * shifts are fractions of the full scale (1.0 = 255 or 65535) unless said otherwise. */
 
@@ -106,6 +114,10 @@ AUG_API aug_status aug_image_clahe(aug_image* image, double clip_limit, int32_t 
 
 /* Histogram equalisation of every colour channel (16-bit with a 65536-bin histogram). */
 AUG_API aug_status aug_image_equalize(aug_image* image);
+
+/* Sets a rectangle (clipped to the image) to `fill` (4 values), in place. */
+AUG_API aug_status aug_image_fill_rect(aug_image* image, int32_t x, int32_t y, int32_t width, int32_t height,
+                                       const double* fill);
 
 /* Filters, in place. */
 AUG_API aug_status aug_image_median_blur(aug_image* image, int32_t kernel);

@@ -37,3 +37,14 @@ extern "C" AUG_API aug_status aug_image_resize(const aug_image* image, int32_t w
         *out = result.release();
     });
 }
+
+extern "C" AUG_API aug_status aug_image_fill_rect(aug_image* image, int32_t x, int32_t y, int32_t width, int32_t height,
+                                                 const double* fill) {
+    return aug::guarded([&] {
+        aug::require(image != nullptr && fill != nullptr, "image or fill is null");
+        const cv::Rect rect = cv::Rect(x, y, width, height) & cv::Rect(0, 0, image->mat.cols, image->mat.rows);
+        if (rect.area() > 0) {
+            image->mat(rect).setTo(cv::Scalar(fill[0], fill[1], fill[2], fill[3]));
+        }
+    });
+}

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Augment.Core.Config;
+using Augment.Core.Geometry;
 using Augment.Core.Imaging;
 using Augment.Core.Ops;
 using Augment.Core.Pipeline;
@@ -119,4 +121,65 @@ internal static class PipelineTestKit
 
     public static string Hash(ImageBuffer image) =>
         $"{image}:{Convert.ToHexStringLower(SHA256.HashData(image.ToPackedArray()))}";
+
+    /// <summary>
+    /// The baseline fusion is measured against: each applied op rendered alone, in turn, from the same
+    /// records, each render's output the next one's input: one resampling pass per op, as
+    /// Albumentations and torchvision do.
+    /// </summary>
+    public static ImageBuffer RenderOneOpAtATime(IReadOnlyList<IOp> pipeline, IReadOnlyList<OpRecord> records, ImageBuffer source)
+    {
+        var current = source.Clone();
+        foreach (var record in records.Where(r => r.Applied))
+        {
+            using var step = PipelineRenderer.Render(pipeline, [record], current, [], 0);
+            current.Dispose();
+            current = step.Image.Clone();
+        }
+
+        return current;
+    }
+
+    /// <summary>Every op of the pipeline by its path ("2", "2.1"), as records name them.</summary>
+    public static Dictionary<string, IOp> OpsByPath(IReadOnlyList<IOp> pipeline)
+    {
+        var index = new Dictionary<string, IOp>(StringComparer.Ordinal);
+        void Add(IReadOnlyList<IOp> ops, string prefix)
+        {
+            for (var i = 0; i < ops.Count; i++)
+            {
+                var path = prefix + i.ToString(CultureInfo.InvariantCulture);
+                index[path] = ops[i];
+                if (ops[i] is ICompositionOp composition)
+                {
+                    Add(composition.Children, path + ".");
+                }
+            }
+        }
+
+        Add(pipeline, string.Empty);
+        return index;
+    }
+
+    /// <summary>
+    /// The forward mapping (source pixel to output pixel) of the applied spatial records, composed
+    /// independently of the renderer from each op's own Transform, and the output size.
+    /// </summary>
+    public static (Matrix3x3 Forward, ImageSize Size) ForwardMapping(IReadOnlyList<IOp> pipeline, IReadOnlyList<OpRecord> records, ImageInfo input)
+    {
+        var ops = OpsByPath(pipeline);
+        var forward = Matrix3x3.Identity;
+        var info = input;
+        foreach (var record in records.Where(r => r.Applied))
+        {
+            if (ops[record.Path] is ISpatialOp spatial)
+            {
+                var step = spatial.Transform(record.Params!, info);
+                forward = step.Forward * forward;
+                info = info.WithSize(step.OutputSize);
+            }
+        }
+
+        return (forward, info.Size);
+    }
 }
