@@ -70,6 +70,15 @@ public static class AugmentConfigLoader
         };
     }
 
+    private static void RejectUnless(ConfigReader reader, MappingReader mapping, string key, bool applies, string type)
+    {
+        if (!applies && mapping.Optional(key) is not null)
+        {
+            throw reader.Error(ConfigErrorCode.UnknownKey, mapping.Node.Entries.First(e => e.Key.Text == key).Key,
+                $"output.format.{key} does not apply to {type} (quality: jpeg, webp; lossless: webp; compression: png, tiff)");
+        }
+    }
+
     private static IReadOnlyList<PathTemplate> TemplateList(ConfigReader reader, ConfigNode node, string what) =>
         reader.TextList(node, what).Select((text, i) => Check(reader, node is SequenceNode s ? s.Items[i] : node, text, what)).ToList();
 
@@ -92,6 +101,10 @@ public static class AugmentConfigLoader
 
         var mapping = reader.Mapping(node, "output.format", ["type", "quality", "lossless", "compression"]);
         var type = reader.Choice(mapping.Required("type"), "output.format.type", OutputFormat.Types);
+        // A setting the chosen format does not have is an error, as an unknown key is.
+        RejectUnless(reader, mapping, "quality", type is "jpeg" or "webp", type);
+        RejectUnless(reader, mapping, "lossless", type == "webp", type);
+        RejectUnless(reader, mapping, "compression", type is "png" or "tiff", type);
         var quality = mapping.Optional("quality") is { } q ? (int?)reader.Integer(q, "output.format.quality", 1, 100) : null;
         var lossless = mapping.Optional("lossless") is { } l && reader.Boolean(l, "output.format.lossless");
         int? png = null;

@@ -51,7 +51,7 @@ public sealed class ConfigReader
             throw Error(ConfigErrorCode.OutOfRange, node, $"{what} is {scalar.Text}; it must be {RangeText(min, max)}");
         }
 
-        return value;
+        return value == 0 ? 0.0 : value; // -0 is 0: one meaning, one canonical form
     }
 
     public long Integer(ConfigNode node, string what, long min = long.MinValue, long max = long.MaxValue)
@@ -86,10 +86,12 @@ public sealed class ConfigReader
             ? scalar.Text.Equals("true", StringComparison.OrdinalIgnoreCase)
             : throw Error(ConfigErrorCode.WrongType, node, $"{what} must be true or false, not {node.Describe()}");
 
-    public string Text(ConfigNode node, string what) =>
-        node is ScalarNode { Kind: ScalarKind.String or ScalarKind.Number } scalar && scalar.Text.Length > 0
-            ? scalar.Text
-            : throw Error(ConfigErrorCode.WrongType, node, $"{what} must be a string, not {node.Describe()}");
+    public string Text(ConfigNode node, string what) => node switch
+    {
+        ScalarNode { Kind: ScalarKind.String, Text.Length: 0 } => throw Error(ConfigErrorCode.InvalidValue, node, $"{what} must not be empty"),
+        ScalarNode { Kind: ScalarKind.String or ScalarKind.Number } scalar => scalar.Text,
+        _ => throw Error(ConfigErrorCode.WrongType, node, $"{what} must be a string, not {node.Describe()}"),
+    };
 
     /// <summary>A string or a list of strings.</summary>
     public IReadOnlyList<string> TextList(ConfigNode node, string what) => node switch

@@ -8,7 +8,7 @@ namespace Augment.Core.Config;
 /// reports where a token ends; a token's start is found by scanning forward from the end of the
 /// previous token past white space, commas and colons, which gives exact columns.
 /// </summary>
-internal sealed class JsonNodeReader
+internal sealed partial class JsonNodeReader
 {
     private readonly JsonTextReader _reader;
     private readonly string _filePath;
@@ -20,7 +20,7 @@ internal sealed class JsonNodeReader
     {
         _text = text;
         _filePath = filePath;
-        _reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal };
+        _reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
         var starts = new List<int> { 0 };
         for (var i = 0; i < text.Length; i++)
         {
@@ -54,7 +54,10 @@ internal sealed class JsonNodeReader
         }
         catch (JsonReaderException e)
         {
-            var mark = new SourceMark(Math.Max(1, e.LineNumber), Math.Max(1, e.LinePosition));
+            // For these two Newtonsoft reports the position of the character before the offending one.
+            var before = e.Message.StartsWith("After parsing a value", StringComparison.Ordinal) ||
+                         e.Message.StartsWith("Additional text", StringComparison.Ordinal);
+            var mark = new SourceMark(Math.Max(1, e.LineNumber), Math.Max(1, e.LinePosition + (before ? 1 : 0)));
             throw new ConfigException(ConfigErrorCode.Syntax, _filePath, mark, $"invalid JSON: {Clean(e.Message)}", e);
         }
     }
@@ -76,26 +79,44 @@ internal sealed class JsonNodeReader
                             throw new ConfigException(ConfigErrorCode.DuplicateKey, _filePath, key.Mark, $"duplicate key '{key.Text}'");
                         }
 
-                        Advance();
+                        if (!Advance())
+                        {
+                            throw Unclosed(mark, "{mapping}");
+                        }
+
                         entries.Add(new MappingEntry(key, ReadNode()));
                     }
 
-                    return new MappingNode(mark, entries);
+                    return _reader.TokenType == JsonToken.EndObject ? new MappingNode(mark, entries) : throw Unclosed(mark, "{mapping}");
                 }
 
             case JsonToken.StartArray:
                 {
                     var items = new List<ConfigNode>();
-                    while (Advance() && _reader.TokenType != JsonToken.EndArray)
+                    while (true)
                     {
+                        if (!Advance())
+                        {
+                            throw Unclosed(mark, "[list]");
+                        }
+
+                        if (_reader.TokenType == JsonToken.EndArray)
+                        {
+                            return new SequenceNode(mark, items);
+                        }
+
                         items.Add(ReadNode());
                     }
-
-                    return new SequenceNode(mark, items);
                 }
 
             case JsonToken.Integer or JsonToken.Float:
-                return new ScalarNode(mark, Convert.ToString(_reader.Value, CultureInfo.InvariantCulture)!, ScalarKind.Number);
+                {
+                    // Newtonsoft also reads numbers JSON does not allow (".5", "+5", "NaN"); the raw text decides.
+                    var raw = RawToken();
+                    return JsonNumber().IsMatch(raw)
+                        ? new ScalarNode(mark, raw, ScalarKind.Number)
+                        : throw new ConfigException(ConfigErrorCode.Syntax, _filePath, mark, $"invalid JSON: '{raw}' is not a JSON number");
+                }
             case JsonToken.Boolean:
                 return new ScalarNode(mark, (bool)_reader.Value! ? "true" : "false", ScalarKind.Boolean);
             case JsonToken.Null:
@@ -106,6 +127,9 @@ internal sealed class JsonNodeReader
                 throw new ConfigException(ConfigErrorCode.Syntax, _filePath, mark, $"invalid JSON: unexpected {_reader.TokenType}");
         }
     }
+
+    private ConfigException Unclosed(SourceMark mark, string what) =>
+        new(ConfigErrorCode.Syntax, _filePath, mark, $"invalid JSON: the {what} that starts here is unterminated");
 
     // Moves to the next token that is not a comment, remembering where the previous one ended.
     private bool Advance()
@@ -124,7 +148,7 @@ internal sealed class JsonNodeReader
         return false;
     }
 
-    private SourceMark StartOfCurrent()
+    private int StartOffset()
     {
         var at = _previousEnd;
         while (at < _text.Length && (char.IsWhiteSpace(_text[at]) || _text[at] is ',' or ':'))
@@ -132,6 +156,19 @@ internal sealed class JsonNodeReader
             at++;
         }
 
+        return at;
+    }
+
+    private string RawToken()
+    {
+        var start = StartOffset();
+        var end = OffsetOf(_reader.LineNumber, _reader.LinePosition);
+        return end > start ? _text[start..end].Trim() : string.Empty;
+    }
+
+    private SourceMark StartOfCurrent()
+    {
+        var at = StartOffset();
         var line = Array.BinarySearch(_lineStarts, at);
         line = line >= 0 ? line : ~line - 1;
         return new SourceMark(line + 1, at - _lineStarts[line] + 1);
@@ -140,6 +177,9 @@ internal sealed class JsonNodeReader
     // Newtonsoft's (line, position) is 1-based with the position at the token's last character.
     private int OffsetOf(int line, int position) =>
         Math.Min(_text.Length, _lineStarts[Math.Clamp(line - 1, 0, _lineStarts.Length - 1)] + position);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$")]
+    private static partial System.Text.RegularExpressions.Regex JsonNumber();
 
     // Newtonsoft's messages end with "Path 'a', line 1, position 9."; the position is reported separately.
     private static string Clean(string message)

@@ -44,7 +44,7 @@ public sealed partial class PathTemplate
             }
 
             var format = m.Groups["format"].Value;
-            if (format.Length > 0 && (name != "variant" || format.Any(c => c != '0')))
+            if (m.Groups["format"].Success && (name != "variant" || format.Length == 0 || format.Any(c => c != '0')))
             {
                 error = $"'{m.Value}' in '{text}': only {{variant}} takes a width, written as zeros ({{variant:000}})";
                 break;
@@ -84,7 +84,7 @@ public sealed partial class PathTemplate
         return MultipleSlashes().Replace(builder.ToString(), "/").TrimStart('/');
     }
 
-    [GeneratedRegex(@"\{(?<name>[a-z_]*)(?::(?<format>[^}]*))?\}")]
+    [GeneratedRegex(@"\{(?<name>[^{}:]*)(?::(?<format>[^{}]*))?\}")]
     private static partial Regex Placeholder();
 
     [GeneratedRegex("/{2,}")]

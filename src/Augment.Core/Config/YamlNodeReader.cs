@@ -12,12 +12,17 @@ internal sealed class YamlNodeReader
 {
     private readonly IParser _parser;
     private readonly string _filePath;
+    private readonly string _text;
+
+    // The collections being read, innermost last: an unterminated flow collection is reported where it opens.
+    private readonly Stack<(Mark Start, bool Flow)> _open = new();
     private Mark _lastGood = Mark.Empty;
 
     private YamlNodeReader(string text, string filePath)
     {
         _parser = new Parser(new StringReader(text));
         _filePath = filePath;
+        _text = text;
     }
 
     public static ConfigNode? Read(string text, string filePath) => new YamlNodeReader(text, filePath).ReadDocument();
@@ -42,6 +47,14 @@ internal sealed class YamlNodeReader
 
             return root;
         }
+        catch (YamlException e) when (e.Message.Contains(" tab ", StringComparison.Ordinal) && FirstTabIndent(e.Start) is { } tab)
+        {
+            throw Error(tab, "invalid YAML: a tab in the indentation (indent with spaces)", e);
+        }
+        catch (YamlException e) when (e.Message.Contains("flow", StringComparison.Ordinal) && AtEnd(e.Start) && OpenFlow() is { } open)
+        {
+            throw Error(open, $"invalid YAML: the {Describe(open)} that starts here is unterminated ({Clean(e.Message)})", e);
+        }
         catch (YamlException e)
         {
             throw Error(e.Start, $"invalid YAML: {Clean(e.Message)}", e);
@@ -49,7 +62,8 @@ internal sealed class YamlNodeReader
         catch (InvalidOperationException e)
         {
             // YamlDotNet's scanner fails this way on some unterminated flow collections ("[1, 2").
-            throw Error(_lastGood, "invalid YAML: an unterminated or malformed [list] or {mapping} starts here", e);
+            var at = OpenFlow() ?? _lastGood;
+            throw Error(at, $"invalid YAML: the {Describe(at)} that starts here is unterminated", e);
         }
     }
 
@@ -63,6 +77,7 @@ internal sealed class YamlNodeReader
                 return new ScalarNode(ToMark(scalar.Start), scalar.Value, KindOf(scalar));
             case SequenceStart start:
                 {
+                    _open.Push((start.Start, start.Style == SequenceStyle.Flow));
                     Next();
                     var items = new List<ConfigNode>();
                     while (Peek() is not SequenceEnd)
@@ -71,11 +86,13 @@ internal sealed class YamlNodeReader
                     }
 
                     Next();
+                    _open.Pop();
                     return new SequenceNode(ToMark(start.Start), items);
                 }
 
             case MappingStart start:
                 {
+                    _open.Push((start.Start, start.Style == MappingStyle.Flow));
                     Next();
                     var entries = new List<MappingEntry>();
                     while (Peek() is not MappingEnd)
@@ -94,6 +111,7 @@ internal sealed class YamlNodeReader
                     }
 
                     Next();
+                    _open.Pop();
                     return new MappingNode(ToMark(start.Start), entries);
                 }
 
@@ -102,6 +120,34 @@ internal sealed class YamlNodeReader
             default:
                 throw Error(next.Start, $"unexpected YAML {next.GetType().Name}");
         }
+    }
+
+    // YamlDotNet reports a collection left open at the end of the file past the last line.
+    private bool AtEnd(Mark mark) => mark.Index >= _text.TrimEnd().Length;
+
+    private Mark? OpenFlow() => _open.Where(o => o.Flow).Select(o => (Mark?)o.Start).FirstOrDefault();
+
+    private string Describe(Mark at)
+    {
+        var offset = (int)Math.Clamp(at.Index, 0, Math.Max(0, _text.Length - 1));
+        return _text.Length > 0 && _text[offset] == '{' ? "{mapping}" : "[list]";
+    }
+
+    // YamlDotNet reports a tab in the indentation at the enclosing mapping; the line of the tab helps more.
+    private Mark? FirstTabIndent(Mark from)
+    {
+        var lines = _text.Split('\n');
+        for (var i = (int)Math.Max(0, from.Line - 1); i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', StringComparison.Ordinal);
+            if (tab >= 0 && tab < indent)
+            {
+                return new Mark(0, i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     private static ScalarKind KindOf(Scalar scalar)

@@ -66,8 +66,12 @@ public sealed class RangeParam : ParamSpec
         {
             var x = reader.Number(node, what);
             (low, high) = _scalar == ScalarRange.Symmetric ? (-Math.Abs(x), Math.Abs(x)) : (x, x);
-            CheckEnd(low, node, reader, what);
-            CheckEnd(high, node, reader, what);
+            if (low < Min || high > Max)
+            {
+                var meaning = _scalar == ScalarRange.Symmetric ? $" (meaning [{ConfigReader.Format(low)}, {ConfigReader.Format(high)}])" : string.Empty;
+                throw reader.Error(ConfigErrorCode.OutOfRange, node,
+                    $"{what} is {ConfigReader.Format(x)}{meaning}; each end must be {ConfigReader.RangeText(Min, Max)}");
+            }
         }
         else
         {
@@ -81,14 +85,7 @@ public sealed class RangeParam : ParamSpec
     private double ReadEnd(ConfigNode node, ConfigReader reader, string what) =>
         _integer ? reader.Integer(node, what, (long)Math.Max(Min, long.MinValue), (long)Math.Min(Max, long.MaxValue)) : reader.Number(node, what, Min, Max);
 
-    private void CheckEnd(double value, ConfigNode node, ConfigReader reader, string what)
-    {
-        if (value < Min || value > Max)
-        {
-            throw reader.Error(ConfigErrorCode.OutOfRange, node, $"{what} gives {ConfigReader.Format(value)}; each end must be {ConfigReader.RangeText(Min, Max)}");
-        }
-    }
-
+    // -0 is 0: a symmetric limit of 0 and [0, 0] are one meaning with one canonical form.
     private JArray Canonical(double low, double high) =>
-        _integer ? new JArray((long)low, (long)high) : new JArray(low, high);
+        _integer ? new JArray((long)low, (long)high) : new JArray(low == 0 ? 0.0 : low, high == 0 ? 0.0 : high);
 }
