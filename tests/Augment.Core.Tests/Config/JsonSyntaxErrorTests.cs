@@ -8,7 +8,7 @@ public sealed class JsonSyntaxErrorTests
     [Fact]
     public void A_missing_comma_between_members_is_reported_on_the_next_members_line()
     {
-        // The column is off by one; KnownConfigBugTests holds the check of it.
+        // ConfigRegressionTests checks the exact column.
         const string Text = """
             {
               "version": 1

@@ -89,7 +89,7 @@ public sealed class YamlSyntaxErrorTests
     [Fact]
     public void Tab_indentation_is_a_syntax_error_that_names_the_tab()
     {
-        // The position of this error is wrong (1:1); KnownConfigBugTests holds the check of the line.
+        // ConfigRegressionTests checks that the position is the tab's line.
         var error = ConfigAssert.Fails(ConfigText.Yaml, "version: 1\nseed: 42\ninputs:\n\timages: a.png\npipeline: []\n");
 
         Assert.Equal(ConfigErrorCode.Syntax, error.Code);
@@ -99,7 +99,7 @@ public sealed class YamlSyntaxErrorTests
     [Fact]
     public void An_unterminated_flow_list_is_reported_on_its_line()
     {
-        // The column is checked in KnownConfigBugTests: it points at the list's first item, not at '['.
+        // ConfigRegressionTests checks that the column is the '['.
         const string Text = """
             version: 1
             seed: 42
