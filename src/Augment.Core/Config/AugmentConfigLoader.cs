@@ -88,7 +88,7 @@ public static class AugmentConfigLoader
     private static PathTemplate Check(ConfigReader reader, ConfigNode node, string text, string what)
     {
         var template = PathTemplate.Parse(text, out var error);
-        return error is null ? template : throw reader.Error(ConfigErrorCode.InvalidValue, node, $"{what}: {error}");
+        return error is null ? template.At(node.Mark) : throw reader.Error(ConfigErrorCode.InvalidValue, node, $"{what}: {error}");
     }
 
     // format: jpeg, or format: { type: jpeg, quality: 90 }

@@ -4,17 +4,18 @@ using System.Text.RegularExpressions;
 
 namespace Augment.Core.Config;
 
-/// <summary>The values an output path template is filled with, for one source item and variant.</summary>
-public sealed record TemplateValues(string Dir, string Stem, string Ext, int Variant);
+/// <summary>The values an output path template is filled with, for one source item, variant and mask.</summary>
+public sealed record TemplateValues(string Dir, string Stem, string Ext, int Variant, int Mask = 0);
 
 /// <summary>
 /// An output or mask path template: literal text with placeholders <c>{dir}</c> (the source's folder
 /// relative to the input glob's base, empty at the top), <c>{stem}</c>, <c>{ext}</c> (with its dot)
-/// and <c>{variant}</c>, optionally zero-padded as <c>{variant:000}</c>.
+/// and <c>{variant}</c>, optionally zero-padded as <c>{variant:000}</c>; <c>{mask}</c> is the index of
+/// the mask template, for items with several masks.
 /// </summary>
 public sealed partial class PathTemplate
 {
-    private static readonly string[] Names = ["dir", "stem", "ext", "variant"];
+    private static readonly string[] Names = ["dir", "stem", "ext", "variant", "mask"];
 
     private readonly IReadOnlyList<(string Literal, string? Name, int Width)> _parts;
 
@@ -25,6 +26,12 @@ public sealed partial class PathTemplate
     }
 
     public string Text { get; }
+
+    /// <summary>Where the template is written in the config (1:1 for a default).</summary>
+    public SourceMark Mark { get; init; } = new(1, 1);
+
+    /// <summary>The same template, noted as written at <paramref name="mark"/>.</summary>
+    public PathTemplate At(SourceMark mark) => new(Text, _parts) { Mark = mark };
 
     public bool Uses(string name) => _parts.Any(p => p.Name == name);
 
@@ -39,7 +46,7 @@ public sealed partial class PathTemplate
             var name = m.Groups["name"].Value;
             if (!Names.Contains(name))
             {
-                error = $"unknown placeholder '{{{name}}}' in '{text}'{Suggestions.DidYouMean(name, Names)} (placeholders: {{dir}}, {{stem}}, {{ext}}, {{variant}}, {{variant:000}})";
+                error = $"unknown placeholder '{{{name}}}' in '{text}'{Suggestions.DidYouMean(name, Names)} (placeholders: {{dir}}, {{stem}}, {{ext}}, {{variant}}, {{variant:000}}, {{mask}})";
                 break;
             }
 
@@ -76,6 +83,7 @@ public sealed partial class PathTemplate
                 "stem" => values.Stem,
                 "ext" => values.Ext,
                 "variant" => values.Variant.ToString(new string('0', Math.Max(1, width)), CultureInfo.InvariantCulture),
+                "mask" => values.Mask.ToString(CultureInfo.InvariantCulture),
                 _ => string.Empty,
             });
         }
