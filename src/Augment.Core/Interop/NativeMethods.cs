@@ -108,6 +108,22 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "aug_perspective_transform")]
     internal static partial NativeStatus PerspectiveTransform(double* source, double* destination, double* matrix);
 
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct FileIdentity
+    {
+        public long Size;
+        public long MtimeSeconds;
+        public long MtimeNanoseconds;
+        public ulong Inode;
+        public ulong Device;
+    }
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_file_identity_read", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial NativeStatus FileIdentityRead(string path, out FileIdentity identity);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_file_hard_link", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial NativeStatus FileHardLink(string existing, string linkPath);
+
     /// <summary>Throws the typed exception for a failed call, with the shim's thread-local message.</summary>
     internal static void Check(NativeStatus status, string? filePath = null)
     {

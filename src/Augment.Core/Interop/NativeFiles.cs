@@ -1,0 +1,18 @@
+namespace Augment.Core.Interop;
+
+/// <summary>What the stat cache knows a file by: if none of these changed, neither did its content (git's rule).</summary>
+public readonly record struct FileIdentity(long Size, long ModifiedNanoseconds, ulong Inode, ulong Device);
+
+/// <summary>stat(2) and link(2), which .NET has no API for.</summary>
+internal static class NativeFiles
+{
+    public static FileIdentity Identity(string path)
+    {
+        NativeMethods.Check(NativeMethods.FileIdentityRead(path, out var id), path);
+        return new FileIdentity(id.Size, (id.MtimeSeconds * 1_000_000_000) + id.MtimeNanoseconds, id.Inode, id.Device);
+    }
+
+    /// <summary>Creates a hard link; false where the file system refuses (the caller copies instead).</summary>
+    public static bool TryHardLink(string existing, string linkPath) =>
+        NativeMethods.FileHardLink(existing, linkPath) == NativeStatus.Ok;
+}
