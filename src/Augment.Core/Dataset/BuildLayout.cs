@@ -1,0 +1,28 @@
+using Augment.Core.Config;
+
+namespace Augment.Core.Dataset;
+
+/// <summary>Where a build reads and writes: the output folder, its .augment state folder and the cache.</summary>
+public sealed record BuildLayout(string OutputDir, string StateDir, string CacheDir)
+{
+    public const string CacheVariable = "AUGMENT_CACHE_DIR";
+
+    public string LockPath => Path.Combine(StateDir, "lock");
+
+    public string InputHashesPath => Path.Combine(StateDir, "inputs.json");
+
+    public string OutputRecordPath => Path.Combine(StateDir, "outputs.json");
+
+    public string ManifestPath => Path.Combine(OutputDir, Manifest.DatasetManifest.FileName);
+
+    public static BuildLayout For(AugmentConfig config, BuildOptions options)
+    {
+        var output = Path.GetFullPath(options.OutputDir ?? Path.Combine(config.Directory, config.OutputDir));
+        var state = Path.Combine(output, ".augment");
+        var chosen = options.CacheDir is { Length: > 0 } ? options.CacheDir : Environment.GetEnvironmentVariable(CacheVariable);
+        var cache = chosen is { Length: > 0 } ? Path.GetFullPath(chosen) : Path.Combine(state, "cache");
+        return new BuildLayout(output, state, cache);
+    }
+
+    public string OutputPath(string relative) => Path.Combine(OutputDir, relative);
+}

@@ -1,0 +1,45 @@
+namespace Augment.Core.Dataset;
+
+/// <summary>What happens to one output item in a build.</summary>
+public enum ItemAction
+{
+    UpToDate,
+    Restore,
+    Render,
+    Failed,
+}
+
+/// <summary>Why an item is rendered or restored (`plan` shows it).</summary>
+public enum ItemReason
+{
+    None,
+    New,
+    InputChanged,
+    ConfigChanged,
+    ToolChanged,
+    OutputMissing,
+    OutputModified,
+    Forced,
+}
+
+public sealed record PlannedItem(string Image, int Variant, string Source, ItemAction Action, ItemReason Reason);
+
+/// <summary>A failed item's file and what is wrong with it.</summary>
+public sealed record BuildError(string File, string Message);
+
+/// <summary>The outcome of a build (or, for a dry run, of its plan).</summary>
+public sealed record BuildReport(
+    string OutputDir,
+    IReadOnlyList<PlannedItem> Items,
+    int Rendered,
+    int Restored,
+    int UpToDate,
+    int Removed,
+    IReadOnlyList<BuildError> Errors,
+    int SourcesHashed)
+{
+    public int Failed => Errors.Count;
+
+    /// <summary>Items built this time: rendered or restored from the cache.</summary>
+    public int Built => Rendered + Restored;
+}

@@ -1,0 +1,149 @@
+using System.Security.Cryptography;
+using Augment.Core.Cache;
+using Augment.Core.Config;
+using Augment.Core.Engine;
+using Augment.Core.Manifest;
+
+namespace Augment.Core.Dataset;
+
+/// <summary>
+/// Builds a dataset from its config (PRODUCT.md sections 6, 7 and 10): checks names before any work,
+/// renders only what changed, restores from the cache what it holds, removes outputs whose inputs
+/// went away, and writes the manifest last, atomically. Every other item is built when some fail.
+/// </summary>
+public static class DatasetBuilder
+{
+    public static BuildReport Build(string configPath, BuildOptions options)
+    {
+        var config = AugmentConfigLoader.Load(configPath);
+        var layout = BuildLayout.For(config, options);
+        var sources = InputScanner.Scan(config);
+        var outputs = OutputNaming.Name(config, sources);
+
+        using var buildLock = options.DryRun ? null : BuildLock.Acquire(
+            layout.LockPath, options.WaitForLock, options.Cancellation, () => options.Observer?.WaitingForLock(layout.LockPath));
+        var hashes = FileHashCache.Load(layout.InputHashesPath);
+        var store = new ContentStore(layout.CacheDir);
+        var keys = new KeyStore(store);
+        var outputRecord = OutputRecord.Load(layout.OutputRecordPath);
+        var previous = DatasetManifest.TryRead(layout.ManifestPath);
+        var configSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(configPath)));
+
+        var plans = new DatasetPlanner(config, layout, hashes, keys, outputRecord, previous, options.Force).Plan(outputs, configSha);
+        var planned = plans.Select(p => new PlannedItem(p.Output.Image, p.Output.Variant, p.Output.Source.Image, p.Action, p.Reason)).ToList();
+        if (options.DryRun)
+        {
+            var errors = plans.Where(p => p.Error is not null).Select(p => p.Error!).Distinct().ToList();
+            return new BuildReport(layout.OutputDir, planned, 0, 0, plans.Count(p => p.Action == ItemAction.UpToDate), 0, errors, hashes.FilesHashed);
+        }
+
+        options.Observer?.Planned(
+            plans.Count(p => p.Action == ItemAction.Render), plans.Count(p => p.Action == ItemAction.Restore), plans.Count(p => p.Action == ItemAction.UpToDate));
+        var done = Execute(config, layout, store, keys, plans, options);
+
+        var expected = done.Where(d => d.Record is not null).SelectMany(d => Files(d.Plan.Output)).ToHashSet(StringComparer.Ordinal);
+        var removed = RemoveStale(layout, outputRecord, previous, expected);
+        foreach (var (plan, record, _) in done.Where(d => d.Record is not null))
+        {
+            outputRecord.Set(plan.Output.Image, layout.OutputPath(plan.Output.Image), record!.Image);
+            foreach (var (relative, sha) in plan.Output.Masks.Zip(record.Masks))
+            {
+                outputRecord.Set(relative, layout.OutputPath(relative), sha);
+            }
+        }
+
+        outputRecord.Save();
+        hashes.Save();
+        WriteManifest(config, layout, configSha, done);
+        var failures = done.Where(d => d.Error is not null).Select(d => d.Error!).Distinct().ToList();
+        return new BuildReport(
+            layout.OutputDir, planned, done.Count(d => d.Record is not null && d.Plan.Action == ItemAction.Render),
+            done.Count(d => d.Record is not null && d.Plan.Action == ItemAction.Restore),
+            done.Count(d => d.Plan.Action == ItemAction.UpToDate), removed, failures, hashes.FilesHashed);
+    }
+
+    private static List<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> Execute(
+        AugmentConfig config, BuildLayout layout, ContentStore store, KeyStore keys, IReadOnlyList<ItemPlan> plans, BuildOptions options)
+    {
+        var renderer = new SourceRenderer(config, layout, store, keys);
+        var done = new List<(ItemPlan, KeyRecord?, BuildError?)>(plans.Count);
+        void Finish(ItemPlan plan, KeyRecord? record, BuildError? error)
+        {
+            lock (done)
+            {
+                done.Add((plan, record, error));
+            }
+
+            options.Observer?.ItemFinished(plan.Output.Image, error is null ? plan.Action : ItemAction.Failed, error?.Message);
+        }
+
+        foreach (var plan in plans.Where(p => p.Action is ItemAction.UpToDate or ItemAction.Failed))
+        {
+            Finish(plan, plan.Cached, plan.Error);
+        }
+
+        foreach (var plan in plans.Where(p => p.Action == ItemAction.Restore))
+        {
+            options.Cancellation.ThrowIfCancellationRequested();
+            renderer.Materialize(plan.Output, plan.Cached!);
+            Finish(plan, plan.Cached, null);
+        }
+
+        // One task per source: its image and masks are decoded once for all its variants, and at
+        // most Jobs sources are in memory at once, whatever the dataset's size.
+        var groups = plans.Where(p => p.Action == ItemAction.Render).GroupBy(p => p.Output.Source.Image).Select(g => g.ToList()).ToList();
+        Parallel.ForEach(
+            groups,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = options.Cancellation },
+            group =>
+            {
+                foreach (var (plan, record, error) in renderer.Render(group, options.Cancellation))
+                {
+                    Finish(plan, record, error);
+                }
+            });
+        return done;
+    }
+
+    private static IEnumerable<string> Files(OutputItem output) => [output.Image, .. output.Masks];
+
+    // Outputs of the last build that this one does not produce (their inputs went away, their names
+    // changed, or their item failed) leave the folder; the cache keeps their objects.
+    private static int RemoveStale(BuildLayout layout, OutputRecord record, DatasetManifest? previous, HashSet<string> expected)
+    {
+        var known = record.Files.Concat(previous?.Items.SelectMany(i => (IEnumerable<string>)[i.Image, .. i.Masks]) ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var removed = 0;
+        foreach (var relative in known.Where(f => !expected.Contains(f)))
+        {
+            var full = layout.OutputPath(relative);
+            if (File.Exists(full))
+            {
+                File.Delete(full);
+                removed++;
+            }
+
+            record.Remove(relative);
+        }
+
+        return removed;
+    }
+
+    private static void WriteManifest(AugmentConfig config, BuildLayout layout, string configSha, IEnumerable<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> done)
+    {
+        var engine = EngineFingerprint.Current;
+        var items = done.Where(d => d.Record is not null).Select(d =>
+        {
+            var (plan, record, _) = d;
+            var output = plan.Output;
+            var sha = new Dictionary<string, string>(StringComparer.Ordinal) { [output.Image] = record!.Image };
+            foreach (var (relative, maskSha) in output.Masks.Zip(record.Masks))
+            {
+                sha[relative] = maskSha;
+            }
+
+            return new ManifestItem(output.Image, output.Masks, output.Source.Image, output.Source.Masks, plan.SourceSha256, output.Variant, plan.Key!, record.Record, sha);
+        }).ToList();
+        new DatasetManifest(AugmentConfigLoader.SchemaVersion, DatasetPlanner.ToolVersion, engine.OpenCvVersion, engine.Sha256, configSha, config.Seed, items)
+            .Write(layout.ManifestPath);
+    }
+}

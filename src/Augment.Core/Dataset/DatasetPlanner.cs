@@ -1,0 +1,121 @@
+using Augment.Core.Cache;
+using Augment.Core.Config;
+using Augment.Core.Engine;
+using Augment.Core.Imaging;
+using Augment.Core.Interop;
+using Augment.Core.Manifest;
+
+namespace Augment.Core.Dataset;
+
+/// <summary>
+/// Decides, for every output item, whether it is up to date, can be restored from the cache, or must
+/// be rendered, and why. Reads no image that has not changed: input hashes come from the stat cache.
+/// </summary>
+internal sealed class DatasetPlanner(
+    AugmentConfig config, BuildLayout layout, FileHashCache hashes, KeyStore keys, OutputRecord outputs, DatasetManifest? previous, bool force)
+{
+    private readonly Dictionary<string, ManifestItem> _previousByImage =
+        (previous?.Items ?? []).ToDictionary(i => i.Image, StringComparer.Ordinal);
+
+    public static string ToolVersion =>
+        typeof(DatasetPlanner).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public IReadOnlyList<ItemPlan> Plan(IReadOnlyList<OutputItem> items, string configSha256)
+    {
+        var engine = EngineFingerprint.Current;
+        var plans = new List<ItemPlan>(items.Count);
+        foreach (var group in items.GroupBy(i => i.Source))
+        {
+            var source = group.Key;
+            Dictionary<string, string> sourceSha;
+            try
+            {
+                sourceSha = new[] { source.Image }.Concat(source.Masks)
+                    .ToDictionary(p => p, p => hashes.Sha256(Path.Combine(config.Directory, p)), StringComparer.Ordinal);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or AugmentNativeException)
+            {
+                var missing = new[] { source.Image }.Concat(source.Masks).First(p => !File.Exists(Path.Combine(config.Directory, p)));
+                var error = new BuildError(Path.Combine(config.Directory, missing), File.Exists(Path.Combine(config.Directory, missing))
+                    ? $"cannot read it: {e.Message}"
+                    : source.Masks.Contains(missing) ? $"the mask of {source.Image} is missing" : "the source image is missing");
+                plans.AddRange(group.Select(o => new ItemPlan(o, ItemAction.Failed, ItemReason.None, null, null, new Dictionary<string, string>(), error)));
+                continue;
+            }
+
+            foreach (var output in group)
+            {
+                var key = KeyOf(output, sourceSha, engine);
+                plans.Add(Decide(output, key, sourceSha, configSha256, engine));
+            }
+        }
+
+        return plans;
+    }
+
+    private ItemPlan Decide(OutputItem output, string key, Dictionary<string, string> sourceSha, string configSha256, EngineFingerprint engine)
+    {
+        var cached = force ? null : keys.TryRead(key);
+        if (cached is not null)
+        {
+            var files = new[] { (output.Image, cached.Image) }.Concat(output.Masks.Zip(cached.Masks));
+            var missing = false;
+            var modified = false;
+            foreach (var (relative, sha) in files)
+            {
+                var full = layout.OutputPath(relative);
+                if (!File.Exists(full))
+                {
+                    missing = true;
+                }
+                else if (!outputs.Holds(relative, full, sha))
+                {
+                    modified = true;
+                }
+            }
+
+            var reason = missing ? ItemReason.OutputMissing : modified ? ItemReason.OutputModified : ItemReason.None;
+            var action = reason == ItemReason.None ? ItemAction.UpToDate : ItemAction.Restore;
+            if (action == ItemAction.Restore && _previousByImage.TryGetValue(output.Image, out var before) && before.Key != key)
+            {
+                reason = WhyChanged(before, sourceSha, configSha256, engine); // a reverted change: restored from the cache
+            }
+
+            return new ItemPlan(output, action, reason, key, cached, sourceSha, null);
+        }
+
+        var why = force ? ItemReason.Forced
+            : _previousByImage.TryGetValue(output.Image, out var previousItem) ? WhyChanged(previousItem, sourceSha, configSha256, engine)
+            : ItemReason.New;
+        return new ItemPlan(output, ItemAction.Render, why, key, null, sourceSha, null);
+    }
+
+    private ItemReason WhyChanged(ManifestItem before, Dictionary<string, string> sourceSha, string configSha256, EngineFingerprint engine)
+    {
+        if (!before.SourceSha256.OrderBy(p => p.Key, StringComparer.Ordinal).SequenceEqual(sourceSha.OrderBy(p => p.Key, StringComparer.Ordinal)))
+        {
+            return ItemReason.InputChanged;
+        }
+
+        if (previous is not null && (previous.Tool != ToolVersion || previous.Engine != engine.Sha256))
+        {
+            return ItemReason.ToolChanged;
+        }
+
+        return previous?.ConfigSha256 != configSha256 ? ItemReason.ConfigChanged : ItemReason.OutputMissing;
+    }
+
+    private string KeyOf(OutputItem output, Dictionary<string, string> sourceSha, EngineFingerprint engine)
+    {
+        var sourceFormat = ImageFormats.FromExtension(output.Source.Image) ?? ImageFormat.Png;
+        var encoding = $"image={config.OutputFormat.SettingsFor(sourceFormat)};mask={MaskEncoding}";
+        return new ItemKeyInputs(
+            AugmentConfigLoader.SchemaVersion, ToolVersion, engine.Sha256, config.CanonicalPipeline, encoding, config.Seed,
+            output.Source.Image, output.Variant, config.MaskFill, sourceSha[output.Source.Image],
+            output.Source.Masks.Select(m => sourceSha[m]).ToList()).Compute();
+    }
+
+    /// <summary>Masks are always written as PNG with these settings.</summary>
+    public static EncodeSettings MaskEncoding { get; } = new(ImageFormat.Png);
+}

@@ -1,0 +1,110 @@
+using Augment.Core.Cache;
+using Augment.Core.Config;
+using Augment.Core.Imaging;
+using Augment.Core.Interop;
+using Augment.Core.Ops;
+using Augment.Core.Pipeline;
+
+namespace Augment.Core.Dataset;
+
+/// <summary>
+/// Renders the variants of one source that need it: the image and masks are read and decoded once
+/// (the bytes hashed are the bytes decoded), each variant is rendered, encoded, put into the content
+/// store with its key record, and materialised in the output folder.
+/// </summary>
+internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, ContentStore store, KeyStore keys)
+{
+    /// <summary>Renders; returns the key record of each variant, or the error that failed the source or variant.</summary>
+    public IReadOnlyList<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> Render(IReadOnlyList<ItemPlan> plans, CancellationToken cancellation)
+    {
+        var source = plans[0].Output.Source;
+        var results = new List<(ItemPlan, KeyRecord?, BuildError?)>(plans.Count);
+        ImageBuffer? image = null;
+        var masks = new List<ImageBuffer>();
+        try
+        {
+            image = Decode(source.Image, plans[0].SourceSha256);
+            foreach (var mask in source.Masks)
+            {
+                masks.Add(Decode(mask, plans[0].SourceSha256));
+                if (masks[^1].Width != image.Width || masks[^1].Height != image.Height || masks[^1].Channels != 1)
+                {
+                    throw new InvalidImageException(Path.Combine(config.Directory, mask),
+                        $"the mask is {masks[^1]} but its image {source.Image} is {image.Width}x{image.Height}; a mask has one channel and the image's size");
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidImageException or IOException or UnauthorizedAccessException)
+        {
+            var error = e is InvalidImageException bad ? new BuildError(bad.FilePath, bad.Reason) : new BuildError(Path.Combine(config.Directory, source.Image), e.Message);
+            image?.Dispose();
+            masks.ForEach(m => m.Dispose());
+            return plans.Select(p => (p, (KeyRecord?)null, (BuildError?)error)).ToList();
+        }
+
+        using (image)
+        {
+            foreach (var plan in plans)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                try
+                {
+                    results.Add((plan, RenderVariant(plan, image, masks), null));
+                }
+                catch (Exception e) when (e is OpApplicationException or AugmentNativeException or ArgumentException)
+                {
+                    results.Add((plan, null, new BuildError(Path.Combine(config.Directory, source.Image), $"variant {plan.Output.Variant}: {e.Message}")));
+                }
+            }
+        }
+
+        masks.ForEach(m => m.Dispose());
+        return results;
+    }
+
+    private KeyRecord RenderVariant(ItemPlan plan, ImageBuffer image, IReadOnlyList<ImageBuffer> masks)
+    {
+        var output = plan.Output;
+        var (record, result) = ItemRenderer.Render(config, output.Source.Image, output.Variant, image, masks);
+        using (result)
+        {
+            var sourceFormat = ImageFormats.FromExtension(output.Source.Image) ?? ImageFormat.Png;
+            var imageSha = store.Put(ImageCodec.Encode(result.Image, config.OutputFormat.SettingsFor(sourceFormat), output.Image));
+            var maskShas = result.Masks.Select((m, i) => store.Put(ImageCodec.Encode(m, DatasetPlanner.MaskEncoding, output.Masks[i]))).ToList();
+            var keyRecord = new KeyRecord(imageSha, maskShas, record.ToJson());
+            keys.Write(plan.Key!, keyRecord);
+            Materialize(output, keyRecord);
+            return keyRecord;
+        }
+    }
+
+    public void Materialize(OutputItem output, KeyRecord record)
+    {
+        store.Materialize(record.Image, Prepare(output.Image));
+        foreach (var (relative, sha) in output.Masks.Zip(record.Masks))
+        {
+            store.Materialize(sha, Prepare(relative));
+        }
+    }
+
+    private string Prepare(string relative)
+    {
+        var full = layout.OutputPath(relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        return full;
+    }
+
+    private ImageBuffer Decode(string relative, IReadOnlyDictionary<string, string> expectedSha)
+    {
+        var full = Path.Combine(config.Directory, relative);
+        var bytes = File.ReadAllBytes(full);
+        // The planner hashed this file; if it changed since, the key would be wrong: fail the item.
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+        if (expectedSha.TryGetValue(relative, out var expected) && expected != sha)
+        {
+            throw new InvalidImageException(full, "the file changed during the build; build again");
+        }
+
+        return ImageCodec.Decode(bytes, full, config.Limits);
+    }
+}
