@@ -1,3 +1,5 @@
+using Augment.Core.Config;
+using Augment.Core.Dataset;
 using Augment.Core.Interop;
 
 namespace Augment.Cli;
@@ -9,6 +11,7 @@ internal static class ExitCodes
     public const int ItemsFailed = 1;
     public const int BadUsageOrEnvironment = 2;
     public const int Locked = 3;
+    public const int Cancelled = 130;
 
     /// <summary>
     /// Runs a command; a native library that cannot be loaded becomes one clear line and exit code 2,
@@ -24,6 +27,21 @@ internal static class ExitCodes
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return BadUsageOrEnvironment;
+        }
+        catch (ConfigException e)
+        {
+            Console.Error.WriteLine($"error {e.Code}: {e.Message}");
+            return BadUsageOrEnvironment;
+        }
+        catch (OutputLockedException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return Locked;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("cancelled; the next build finishes the job");
+            return Cancelled;
         }
     }
 }

@@ -4,6 +4,8 @@ using Augment.Cli.Commands;
 
 var root = new RootCommand("Augment.Build: augmented image datasets as build outputs.");
 VersionReport.Attach(root);
+root.Subcommands.Add(BuildCommand.Create());
+root.Subcommands.Add(PlanCommand.Create());
 root.Subcommands.Add(InspectCommand.Create());
 // The default handler would print a stack trace; ExitCodes.Run turns failures into messages.
 var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };

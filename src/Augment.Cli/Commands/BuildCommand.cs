@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Augment.Core.Dataset;
+
+namespace Augment.Cli.Commands;
+
+/// <summary>`build`: builds the dataset incrementally and prints a summary (or one JSON object with --json).</summary>
+internal static class BuildCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("build", "Build the augmented dataset; only what changed is rendered.");
+        var options = new CommonOptions(command);
+        var force = new Option<bool>("--force") { Description = "Render every item, whatever the cache holds." };
+        var noWait = new Option<bool>("--no-wait") { Description = "Exit with code 3 instead of waiting when another build holds the output." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object with the summary instead of text." };
+        command.Options.Add(force);
+        command.Options.Add(noWait);
+        command.Options.Add(json);
+        command.SetAction((parse, cancellation) => Task.FromResult(Run(options.Read(parse), parse.GetValue(force), parse.GetValue(noWait), parse.GetValue(json), cancellation)));
+        return command;
+    }
+
+    private static int Run(CommonValues values, bool force, bool noWait, bool json, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var progress = json ? null : new ProgressReporter(Console.Error);
+        var report = DatasetBuilder.Build(values.ConfigPath, new BuildOptions
+        {
+            Jobs = values.Jobs,
+            CacheDir = values.CacheDir,
+            OutputDir = values.OutputDir,
+            Force = force,
+            WaitForLock = !noWait,
+            Observer = progress,
+            Cancellation = cancellation,
+        });
+        progress?.Finish();
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (json)
+        {
+            Console.Out.WriteLine(Summary.Json(report, seconds));
+        }
+        else
+        {
+            foreach (var error in report.Errors)
+            {
+                Console.Error.WriteLine($"error: {error.File}: {error.Message}");
+            }
+
+            Console.Out.WriteLine(Summary.Text(report, seconds));
+        }
+
+        return report.Failed == 0 ? ExitCodes.Success : ExitCodes.ItemsFailed;
+    }
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+using Augment.Core.Dataset;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Augment.Cli.Commands;
+
+/// <summary>The end-of-build summary, as text and as the --json object of PRODUCT.md section 8.</summary>
+internal static class Summary
+{
+    public static string Text(BuildReport report, double seconds) => string.Create(CultureInfo.InvariantCulture,
+        $"{report.Built} built ({report.Rendered} rendered, {report.Restored} from cache), {report.UpToDate} up to date, " +
+        $"{report.Removed} removed, {report.Failed} failed in {seconds:0.00} s -> {report.OutputDir}");
+
+    public static string Json(BuildReport report, double seconds) => new JObject
+    {
+        ["built"] = report.Built,
+        ["rendered"] = report.Rendered,
+        ["restored"] = report.Restored,
+        ["upToDate"] = report.UpToDate,
+        ["removed"] = report.Removed,
+        ["failed"] = report.Failed,
+        ["seconds"] = Math.Round(seconds, 3),
+        ["output"] = report.OutputDir,
+        ["errors"] = new JArray(report.Errors.Select(e => new JObject { ["file"] = e.File, ["message"] = e.Message })),
+    }.ToString(Formatting.None);
+}
