@@ -49,9 +49,10 @@ public sealed class Affine : SpatialOp<AffineParams>
     public override SpatialStep Transform(AffineParams p, ImageInfo input)
     {
         var (cx, cy) = input.Size.Centre;
+        // Albumentations' order (create_affine_transformation_matrix): scale, rotate, shear, translate.
         var about = Matrix3x3.Translation(cx + p.TranslateX, cy + p.TranslateY)
-                    * Matrix3x3.Rotation(p.Rotate, 0, 0)
                     * Matrix3x3.Shear(p.Shear, 0)
+                    * Matrix3x3.Rotation(p.Rotate, 0, 0)
                     * Matrix3x3.Scale(p.Scale, p.Scale)
                     * Matrix3x3.Translation(-cx, -cy);
         return SpatialStep.Matrix(about, input.Size).With(Arguments);
