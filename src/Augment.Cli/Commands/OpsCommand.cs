@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Augment.Core.Ops;
+using Newtonsoft.Json;
+
+namespace Augment.Cli.Commands;
+
+/// <summary>`ops`: every op with its parameters, types, defaults and ranges.</summary>
+internal static class OpsCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("ops", "List every op with its parameters, types, defaults and ranges.");
+        var name = new Argument<string?>("name") { Description = "Show only this op.", Arity = ArgumentArity.ZeroOrOne };
+        command.Arguments.Add(name);
+        command.SetAction(parse =>
+        {
+            var only = parse.GetValue(name);
+            var ops = OpCatalog.Default.Descriptors.Where(d => only is null || d.Name == only).ToList();
+            if (ops.Count == 0)
+            {
+                Console.Error.WriteLine($"error: unknown op '{only}'");
+                return ExitCodes.BadUsageOrEnvironment;
+            }
+
+            foreach (var op in ops)
+            {
+                Console.Out.WriteLine($"{op.Name} ({op.Family.ToString().ToLowerInvariant()}): {op.Summary}");
+                foreach (var parameter in op.Parameters)
+                {
+                    var fallback = parameter.Default is null ? "required" : $"default {parameter.Default.ToString(Formatting.None)}";
+                    Console.Out.WriteLine($"  {parameter.Name,-20} {parameter.TypeText}; {fallback}; {parameter.RangeText}");
+                    Console.Out.WriteLine($"  {string.Empty,-20} {parameter.Description}");
+                }
+
+                Console.Out.WriteLine();
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}
