@@ -54,7 +54,7 @@ public static class DatasetVerifier
                 var record = ItemRecord.FromJson(item.Record, config.Pipeline);
                 using var result = ItemRenderer.Replay(config, record, image, masks);
                 var format = ImageFormats.FromExtension(item.SourceImage) ?? ImageFormat.Png;
-                Compare(layout, item.Image, ImageCodec.Encode(result.Image, config.OutputFormat.SettingsFor(format)), found);
+                Compare(layout, item.Image, ImageCodec.EncodeOutput(result.Image, config.OutputFormat.SettingsFor(format)), found);
                 foreach (var (relative, mask) in item.Masks.Zip(result.Masks))
                 {
                     Compare(layout, relative, ImageCodec.Encode(mask, DatasetPlanner.MaskEncoding), found);

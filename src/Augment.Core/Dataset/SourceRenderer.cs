@@ -69,7 +69,7 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
         using (result)
         {
             var sourceFormat = ImageFormats.FromExtension(output.Source.Image) ?? ImageFormat.Png;
-            var imageSha = store.Put(ImageCodec.Encode(result.Image, config.OutputFormat.SettingsFor(sourceFormat), output.Image));
+            var imageSha = store.Put(ImageCodec.EncodeOutput(result.Image, config.OutputFormat.SettingsFor(sourceFormat), output.Image));
             var maskShas = result.Masks.Select((m, i) => store.Put(ImageCodec.Encode(m, DatasetPlanner.MaskEncoding, output.Masks[i]))).ToList();
             var keyRecord = new KeyRecord(imageSha, maskShas, record.ToJson());
             keys.Write(plan.Key!, keyRecord);

@@ -41,6 +41,17 @@ public sealed record EncodeSettings
         _ => null,
     };
 
+    /// <summary>
+    /// The nearest shape this format stores: alpha dropped for JPEG and BMP, 16 bits scaled to 8 for
+    /// JPEG, WebP and BMP, gray expanded to colour for WebP (as cv2.imwrite would write them).
+    /// </summary>
+    public (int DepthBits, int Channels) StorableShape(int depthBits, int channels) => Format switch
+    {
+        ImageFormat.Jpeg or ImageFormat.Bmp => (8, channels == 4 ? 3 : channels),
+        ImageFormat.WebP => (8, channels == 1 ? 3 : channels),
+        _ => (depthBits, channels),
+    };
+
     /// <summary>The (IMWRITE_* key, value) pairs OpenCV's encoder takes.</summary>
     internal int[] ToOpenCvParameters()
     {

@@ -64,6 +64,22 @@ public static class ImageCodec
         return new ImageBuffer(native);
     }
 
+    /// <summary>
+    /// Encodes a dataset output: an image of a shape the format cannot store is first converted to
+    /// the nearest one it can (<see cref="EncodeSettings.StorableShape"/>), as cv2.imwrite does.
+    /// </summary>
+    public static byte[] EncodeOutput(ImageBuffer image, EncodeSettings settings, string? filePath = null)
+    {
+        var (depth, channels) = settings.StorableShape(image.DepthBits, image.Channels);
+        if (depth == image.DepthBits && channels == image.Channels)
+        {
+            return Encode(image, settings, filePath);
+        }
+
+        using var storable = image.Convert(channels, depth);
+        return Encode(storable, settings, filePath);
+    }
+
     /// <summary>Encodes <paramref name="image"/>; <paramref name="filePath"/> only names it in errors.</summary>
     public static byte[] Encode(ImageBuffer image, EncodeSettings settings, string? filePath = null)
     {
