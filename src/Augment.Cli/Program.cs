@@ -11,6 +11,7 @@ root.Subcommands.Add(ExplainCommand.Create());
 root.Subcommands.Add(CleanCommand.Create());
 root.Subcommands.Add(OpsCommand.Create());
 root.Subcommands.Add(InitCommand.Create());
+root.Subcommands.Add(PreviewCommand.Create());
 root.Subcommands.Add(InspectCommand.Create());
 // The default handler would print a stack trace; ExitCodes.Run turns failures into messages.
 var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };

@@ -20,6 +20,7 @@ internal static class Summary
         ["upToDate"] = report.UpToDate,
         ["removed"] = report.Removed,
         ["failed"] = report.Failed,
+        ["sourcesHashed"] = report.SourcesHashed,
         ["seconds"] = Math.Round(seconds, 3),
         ["output"] = report.OutputDir,
         ["errors"] = new JArray(report.Errors.Select(e => new JObject { ["file"] = e.File, ["message"] = e.Message })),

@@ -103,6 +103,11 @@ internal sealed unsafe class NativeImage : IDisposable
     /// <summary>Writes <paramref name="colour"/> into this image's colour channels, keeping alpha and depth.</summary>
     public void SetColour(NativeImage colour) => NativeMethods.Check(NativeMethods.ImageSetColour(_handle, colour._handle));
 
+    public void OverlayLabels(NativeImage labels, double alpha) =>
+        NativeMethods.Check(NativeMethods.ImageOverlayLabels(_handle, labels._handle, alpha));
+
+    public void Paste(NativeImage source, int x, int y) => NativeMethods.Check(NativeMethods.ImagePaste(_handle, source._handle, x, y));
+
     public void HsvShift(double hueDegrees, double saturation, double value) =>
         NativeMethods.Check(NativeMethods.ImageHsvShift(_handle, hueDegrees, saturation, value));
 

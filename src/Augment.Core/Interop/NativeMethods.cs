@@ -108,6 +108,12 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "aug_perspective_transform")]
     internal static partial NativeStatus PerspectiveTransform(double* source, double* destination, double* matrix);
 
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_overlay_labels")]
+    internal static partial NativeStatus ImageOverlayLabels(NativeImageHandle image, NativeImageHandle labels, double alpha);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_paste")]
+    internal static partial NativeStatus ImagePaste(NativeImageHandle canvas, NativeImageHandle source, int x, int y);
+
     [StructLayout(LayoutKind.Sequential)]
     internal struct FileIdentity
     {

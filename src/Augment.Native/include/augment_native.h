@@ -134,6 +134,12 @@ AUG_API aug_status aug_field_gaussian_blur(float* field, int32_t width, int32_t 
  * row-major 3x3 matrix. */
 AUG_API aug_status aug_perspective_transform(const double* source, const double* destination, double* matrix);
 
+/* Preview helpers. Blends a colour per label (0 is left alone) over an 8-bit BGR image, in place. */
+AUG_API aug_status aug_image_overlay_labels(aug_image* image, const aug_image* labels, double alpha);
+
+/* Copies `source` into `canvas` with its top-left corner at (x, y), clipped; same type required. */
+AUG_API aug_status aug_image_paste(aug_image* canvas, const aug_image* source, int32_t x, int32_t y);
+
 /* File identity for the input stat cache: size, modification time (seconds and nanoseconds), inode
  * and device, from stat(2). AUG_ERR_ARGUMENT with errno's text when the file cannot be stat'ed. */
 typedef struct aug_file_identity {

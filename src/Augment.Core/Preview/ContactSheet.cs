@@ -1,0 +1,71 @@
+using Augment.Core.Config;
+using Augment.Core.Dataset;
+using Augment.Core.Imaging;
+using Augment.Core.Pipeline;
+
+namespace Augment.Core.Preview;
+
+/// <summary>
+/// A contact sheet: one row per chosen source, the source first and then its variants, masks drawn
+/// over each in colour; what a user looks at before building thousands of files. Renders in memory,
+/// writes only the sheet.
+/// </summary>
+public static class ContactSheet
+{
+    public const int Tile = 192;
+    private const int Gap = 4;
+    private const double MaskAlpha = 0.45;
+
+    public static (int Width, int Height) Size(int rows, int variants) =>
+        (Gap + ((variants + 1) * (Tile + Gap)), Gap + (rows * (Tile + Gap)));
+
+    /// <summary>Renders the sheet for the first <paramref name="sources"/> sources and variants 0 to <paramref name="variants"/> - 1.</summary>
+    public static byte[] Render(string configPath, int sources, int variants)
+    {
+        var config = AugmentConfigLoader.Load(configPath);
+        var chosen = InputScanner.Scan(config).Take(sources).ToList();
+        var (width, height) = Size(chosen.Count, variants);
+        using var sheet = ImageBuffer.Create(width, height, 8, 3);
+        for (var row = 0; row < chosen.Count; row++)
+        {
+            var source = chosen[row];
+            using var image = ImageCodec.DecodeFile(Path.Combine(config.Directory, source.Image), config.Limits);
+            var masks = source.Masks.Select(m => ImageCodec.DecodeFile(Path.Combine(config.Directory, m), config.Limits)).ToList();
+            try
+            {
+                var y = Gap + (row * (Tile + Gap));
+                Place(sheet, image, masks, Gap, y);
+                for (var variant = 0; variant < variants; variant++)
+                {
+                    var (_, result) = ItemRenderer.Render(config, source.Image, variant, image, masks);
+                    using (result)
+                    {
+                        Place(sheet, result.Image, result.Masks, Gap + ((variant + 1) * (Tile + Gap)), y);
+                    }
+                }
+            }
+            finally
+            {
+                masks.ForEach(m => m.Dispose());
+            }
+        }
+
+        return ImageCodec.Encode(sheet, new EncodeSettings(ImageFormat.Png));
+    }
+
+    // Fits the image (with its masks drawn over) into a tile, keeping its aspect ratio.
+    private static void Place(ImageBuffer sheet, ImageBuffer image, IReadOnlyList<ImageBuffer> masks, int x, int y)
+    {
+        using var colour = image.Convert(3, 8);
+        foreach (var mask in masks)
+        {
+            colour.Native.OverlayLabels(mask.Native, MaskAlpha);
+        }
+
+        var scale = Math.Min((double)Tile / colour.Width, (double)Tile / colour.Height);
+        var w = Math.Max(1, (int)Math.Round(colour.Width * scale));
+        var h = Math.Max(1, (int)Math.Round(colour.Height * scale));
+        using var tile = new ImageBuffer(colour.Native.Resize(w, h, (int)Geometry.Interpolation.Area));
+        sheet.Native.Paste(tile.Native, x + ((Tile - w) / 2), y + ((Tile - h) / 2));
+    }
+}
