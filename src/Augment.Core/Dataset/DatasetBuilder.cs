@@ -66,6 +66,9 @@ public static class DatasetBuilder
         AugmentConfig config, BuildLayout layout, ContentStore store, KeyStore keys, IReadOnlyList<ItemPlan> plans, BuildOptions options)
     {
         var renderer = new SourceRenderer(config, layout, store, keys);
+        // Items run in parallel; OpenCV's own pool on top would oversubscribe the cores. Its results
+        // do not depend on its thread count, only its speed does.
+        Interop.NativeEngine.SetThreads(options.Jobs > 1 ? 1 : 0);
         var done = new List<(ItemPlan, KeyRecord?, BuildError?)>(plans.Count);
         void Finish(ItemPlan plan, KeyRecord? record, BuildError? error)
         {

@@ -13,5 +13,8 @@ internal static class NativeEngine
         return new NativeEngineInfo(Text(version), Text(build), Text(shim), Text(sources));
     }
 
+    /// <summary>How many threads OpenCV's own parallel loops may use (0: its default).</summary>
+    internal static void SetThreads(int threads) => NativeMethods.Check(NativeMethods.RuntimeSetThreads(threads));
+
     private static string Text(nint utf8) => Marshal.PtrToStringUTF8(utf8) ?? string.Empty;
 }

@@ -27,6 +27,9 @@ internal static unsafe partial class NativeMethods
     internal static partial NativeStatus EngineInfo(
         out nint openCvVersion, out nint buildInformation, out nint shimVersion, out nint shimSourceHash);
 
+    [LibraryImport(LibraryName, EntryPoint = "aug_runtime_set_threads")]
+    internal static partial NativeStatus RuntimeSetThreads(int threads);
+
     [LibraryImport(LibraryName, EntryPoint = "aug_image_create")]
     internal static partial NativeStatus ImageCreate(
         int width, int height, int depthBits, int channels, out NativeImageHandle image);

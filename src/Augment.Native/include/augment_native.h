@@ -49,6 +49,10 @@ AUG_API const char* aug_error_message(void);
 AUG_API aug_status aug_engine_info(const char** opencv_version, const char** build_information,
                                    const char** shim_version, const char** shim_source_hash);
 
+/* cv::setNumThreads: the threads OpenCV's own parallel loops may use (0: its default). The build
+ * sets 1 when it runs several items at once, so the two levels do not oversubscribe the cores. */
+AUG_API aug_status aug_runtime_set_threads(int32_t threads);
+
 AUG_API aug_status aug_image_create(int32_t width, int32_t height, int32_t depth_bits, int32_t channels,
                                     aug_image** out);
 AUG_API aug_status aug_image_describe(const aug_image* image, aug_image_desc* out);

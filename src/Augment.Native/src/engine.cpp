@@ -16,3 +16,10 @@ extern "C" AUG_API aug_status aug_engine_info(const char** opencv_version, const
         *shim_source_hash = AUG_SHIM_SOURCE_HASH;
     });
 }
+
+extern "C" AUG_API aug_status aug_runtime_set_threads(int32_t threads) {
+    return aug::guarded([&] {
+        aug::require(threads >= 0, "threads must not be negative");
+        cv::setNumThreads(threads);
+    });
+}
