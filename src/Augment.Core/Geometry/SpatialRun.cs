@@ -44,16 +44,20 @@ public sealed class SpatialRun
 
     public BorderMode Border => _steps.Select(s => s.Border).OfType<BorderMode>().DefaultIfEmpty(BorderMode.Constant).First();
 
-    public double[] Fill => Expand(_steps.Select(s => s.Fill).FirstOrDefault(f => f is not null) ?? [0]);
+    /// <summary>The run's fill in the config's R, G, B, A order.</summary>
+    public IReadOnlyList<double> Fill => _steps.Select(s => s.Fill).FirstOrDefault(f => f is not null) ?? [0];
 
     public double? MaskFill => _steps.Select(s => s.MaskFill).FirstOrDefault(f => f is not null);
 
     /// <summary>Resamples the image in one pass.</summary>
-    public ImageBuffer ApplyToImage(ImageBuffer image) => Resample(image, Interpolation, Border, Fill);
+    public ImageBuffer ApplyToImage(ImageBuffer image) =>
+        Interpolation == Interpolation.Area && AxisAlignedCrop() is { } crop
+            ? new ImageBuffer(image.Native.CropResize(crop.X, crop.Y, crop.Width, crop.Height, OutputSize.Width, OutputSize.Height, (int)Interpolation.Area))
+            : Resample(image, Interpolation, Border, FillValues.ForImage(Fill, image.Channels));
 
     /// <summary>Resamples a mask in one pass: nearest, constant border with the fill label.</summary>
     public ImageBuffer ApplyToMask(ImageBuffer mask, double defaultFill) =>
-        Resample(mask, Interpolation.Nearest, BorderMode.Constant, Expand([MaskFill ?? defaultFill]));
+        Resample(mask, Interpolation.Nearest, BorderMode.Constant, FillValues.ForImage([MaskFill ?? defaultFill], 1));
 
     private ImageBuffer Resample(ImageBuffer source, Interpolation interpolation, BorderMode border, double[] fill)
     {
@@ -71,6 +75,36 @@ public sealed class SpatialRun
 
         var (mapX, mapY) = BuildMap();
         return new ImageBuffer(source.Native.Remap(mapX, mapY, w, h, (int)interpolation, (int)border, fill));
+    }
+
+    // Warps have no area mode; a run that only crops (whole pixels, inside the source) and scales
+    // along the axes is a cv::resize of the crop, which averages as area interpolation should.
+    private (int X, int Y, int Width, int Height)? AxisAlignedCrop()
+    {
+        if (_steps.Any(s => s.Field is not null))
+        {
+            return null;
+        }
+
+        var m = CombinedForward();
+        if (m.M01 != 0 || m.M10 != 0 || !m.IsAffine || m.M00 <= 0 || m.M11 <= 0)
+        {
+            return null;
+        }
+
+        // x' = (x - x0 + 0.5) * s - 0.5 for a crop at x0 of width W / s resized to W.
+        var (w, h) = (OutputSize.Width / m.M00, OutputSize.Height / m.M11);
+        var (x0, y0) = ((((0.5 * m.M00) - 0.5 - m.M02) / m.M00), (((0.5 * m.M11) - 0.5 - m.M12) / m.M11));
+        bool Whole(double v) => Math.Abs(v - Math.Round(v)) < Snap;
+        if (!Whole(w) || !Whole(h) || !Whole(x0) || !Whole(y0))
+        {
+            return null;
+        }
+
+        var crop = ((int)Math.Round(x0), (int)Math.Round(y0), (int)Math.Round(w), (int)Math.Round(h));
+        return crop.Item1 >= 0 && crop.Item2 >= 0 && crop.Item1 + crop.Item3 <= InputSize.Width && crop.Item2 + crop.Item4 <= InputSize.Height
+            ? crop
+            : null;
     }
 
     private Matrix3x3 CombinedForward() => _steps.Aggregate(Matrix3x3.Identity, (total, step) => step.Forward * total);
@@ -150,7 +184,4 @@ public sealed class SpatialRun
         Interpolation.Cubic => 3,
         _ => 4,
     };
-
-    private static double[] Expand(IReadOnlyList<double> fill) =>
-        fill.Count == 1 ? [fill[0], fill[0], fill[0], fill[0]] : [.. fill, .. Enumerable.Repeat(0.0, 4 - fill.Count)];
 }

@@ -155,6 +155,12 @@ internal sealed unsafe class NativeImage : IDisposable
         }
     }
 
+    public NativeImage CropResize(int x, int y, int width, int height, int outWidth, int outHeight, int interpolation)
+    {
+        NativeMethods.Check(NativeMethods.ImageCropResize(_handle, x, y, width, height, outWidth, outHeight, interpolation, out var result));
+        return new NativeImage(result);
+    }
+
     public NativeImage Resize(int width, int height, int interpolation)
     {
         NativeMethods.Check(NativeMethods.ImageResize(_handle, width, height, interpolation, out var result));

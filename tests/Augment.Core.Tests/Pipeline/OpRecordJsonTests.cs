@@ -62,7 +62,7 @@ public sealed class OpRecordJsonTests
     [Fact]
     public void Parameter_names_are_snake_case_and_the_path_and_op_are_kept()
     {
-        var record = new OpRecord("1", "Affine", true, new Ops.Spatial.AffineParams(12.5, 1.04, 3, -2, 0));
+        var record = new OpRecord("1", "Affine", true, new Augment.Core.Ops.Spatial.AffineParams(12.5, 1.04, 3, -2, 0));
 
         var json = OpRecordJson.ToJson(record);
 

@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 
 namespace Augment.Core.Ops.Parameters;
 
-/// <summary>A fill value: one number for every channel, or one per channel (in the image's B, G, R, A order).</summary>
+/// <summary>A fill value: one number for every channel, or one per channel in R, G, B(, A) order, as Albumentations takes it.</summary>
 public sealed class FillParam : ParamSpec
 {
     private readonly double _default;

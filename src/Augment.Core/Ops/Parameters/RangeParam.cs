@@ -14,6 +14,12 @@ public enum ScalarRange
 
     /// <summary>x means [x, x]: always that value (Affine's rotate).</summary>
     Fixed,
+
+    /// <summary>x means [1, x] (CLAHE's clip_limit).</summary>
+    OneTo,
+
+    /// <summary>x means [max(0, 1 - x), 1 + x]: a factor around 1 (ColorJitter's brightness).</summary>
+    AroundOne,
 }
 
 /// <summary>A range [low, high] a value is sampled from, each end within [min, max].</summary>
@@ -22,10 +28,12 @@ public sealed class RangeParam : ParamSpec
     private readonly (double Low, double High)? _default;
     private readonly ScalarRange _scalar;
     private readonly bool _integer;
+    private readonly bool _ordered;
 
+    /// <param name="ordered">False for a pair that is not a range ([height, width]): any order is valid.</param>
     public RangeParam(
         string name, string description, (double Low, double High)? defaultValue, double min, double max,
-        ScalarRange scalar = ScalarRange.NotAllowed, bool integer = false)
+        ScalarRange scalar = ScalarRange.NotAllowed, bool integer = false, bool ordered = true)
         : base(name, description)
     {
         _default = defaultValue;
@@ -33,6 +41,7 @@ public sealed class RangeParam : ParamSpec
         Max = max;
         _scalar = scalar;
         _integer = integer;
+        _ordered = ordered;
     }
 
     public double Min { get; }
@@ -45,10 +54,12 @@ public sealed class RangeParam : ParamSpec
     {
         ScalarRange.Symmetric => " or x for [-x, x]",
         ScalarRange.Fixed => " or x for [x, x]",
+        ScalarRange.OneTo => " or x for [1, x]",
+        ScalarRange.AroundOne => " or x for [1 - x, 1 + x]",
         _ => string.Empty,
     };
 
-    public override string RangeText => $"each end {ConfigReader.RangeText(Min, Max)}, low <= high";
+    public override string RangeText => _ordered ? $"each end {ConfigReader.RangeText(Min, Max)}, low <= high" : $"each {ConfigReader.RangeText(Min, Max)}";
 
     public override JToken Bind(ConfigNode node, ConfigReader reader, string what)
     {
@@ -57,15 +68,21 @@ public sealed class RangeParam : ParamSpec
         {
             low = ReadEnd(pair.Items[0], reader, $"{what}[0]");
             high = ReadEnd(pair.Items[1], reader, $"{what}[1]");
-            if (low > high)
+            if (_ordered && low > high)
             {
                 throw reader.Error(ConfigErrorCode.InvalidValue, node, $"{what} is [{ConfigReader.Format(low)}, {ConfigReader.Format(high)}]; low must not exceed high");
             }
         }
         else if (node is ScalarNode && _scalar != ScalarRange.NotAllowed)
         {
-            var x = reader.Number(node, what);
-            (low, high) = _scalar == ScalarRange.Symmetric ? (-Math.Abs(x), Math.Abs(x)) : (x, x);
+            var x = _integer ? reader.Integer(node, what) : reader.Number(node, what);
+            (low, high) = _scalar switch
+            {
+                ScalarRange.Symmetric => (-Math.Abs(x), Math.Abs(x)),
+                ScalarRange.OneTo => (Math.Min(1, x), Math.Max(1, x)),
+                ScalarRange.AroundOne => (Math.Max(0, 1 - x), 1 + x),
+                _ => (x, x),
+            };
             if (low < Min || high > Max)
             {
                 var meaning = _scalar == ScalarRange.Symmetric ? $" (meaning [{ConfigReader.Format(low)}, {ConfigReader.Format(high)}])" : string.Empty;

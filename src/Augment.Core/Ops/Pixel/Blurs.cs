@@ -12,6 +12,16 @@ internal static class OddKernel
     public static RangeParam Spec((double, double) defaultValue) =>
         new("blur_limit", "kernel size range; odd sizes are drawn", defaultValue, 3, 255, ScalarRange.Fixed, integer: true);
 
+    /// <summary>Refuses a range that holds no odd size, at the parameter.</summary>
+    public static void Check(OpArguments arguments)
+    {
+        var (low, high) = arguments.Range("blur_limit");
+        if (((int)low | 1) > (int)high)
+        {
+            throw new OpArgumentException("blur_limit", $"kernel sizes are odd; [{low}, {high}] holds no odd size");
+        }
+    }
+
     public static int Draw(RandomStream rng, (double Low, double High) range)
     {
         var first = (int)range.Low | 1;
@@ -25,7 +35,11 @@ public sealed class MedianBlur(OpDescriptor descriptor, OpArguments arguments) :
 {
     public static OpDescriptor Definition { get; } = new(
         "MedianBlur", OpFamily.Pixel, "median filter", 0.5, [OddKernel.Spec((3, 7))],
-        (d, a) => new MedianBlur(d, a));
+        (d, a) =>
+        {
+            OddKernel.Check(a);
+            return new MedianBlur(d, a);
+        });
 
     public override KernelSizeParams Sample(RandomStream rng, ImageInfo input)
     {
@@ -56,7 +70,11 @@ public sealed class MotionBlur(OpDescriptor descriptor, OpArguments arguments) :
             new RangeParam("angle_range", "line angle range in degrees", (0, 360), -360, 360),
             new RangeParam("direction_range", "direction range: -1 backward, 0 both ways, 1 forward", (-1, 1), -1, 1),
         ],
-        (d, a) => new MotionBlur(d, a));
+        (d, a) =>
+        {
+            OddKernel.Check(a);
+            return new MotionBlur(d, a);
+        });
 
     public override MotionBlurParams Sample(RandomStream rng, ImageInfo input)
     {

@@ -52,10 +52,10 @@ public sealed class ColorJitter(OpDescriptor descriptor, OpArguments arguments) 
     public static OpDescriptor Definition { get; } = new(
         "ColorJitter", OpFamily.Pixel, "random brightness, contrast, saturation and hue, in random order", 0.5,
         [
-            new RangeParam("brightness", "brightness factor range", (0.8, 1.2), 0, 10),
-            new RangeParam("contrast", "contrast factor range", (0.8, 1.2), 0, 10),
-            new RangeParam("saturation", "saturation factor range", (0.8, 1.2), 0, 10),
-            new RangeParam("hue", "hue shift range as a fraction of a full turn", (-0.5, 0.5), -0.5, 0.5),
+            new RangeParam("brightness", "brightness factor range; x means [1 - x, 1 + x]", (0.8, 1.2), 0, 10, ScalarRange.AroundOne),
+            new RangeParam("contrast", "contrast factor range; x means [1 - x, 1 + x]", (0.8, 1.2), 0, 10, ScalarRange.AroundOne),
+            new RangeParam("saturation", "saturation factor range; x means [1 - x, 1 + x]", (0.8, 1.2), 0, 10, ScalarRange.AroundOne),
+            new RangeParam("hue", "hue shift range as a fraction of a full turn; x means [-x, x]", (-0.5, 0.5), -0.5, 0.5, ScalarRange.Symmetric),
         ],
         (d, a) => new ColorJitter(d, a));
 
@@ -151,8 +151,8 @@ public sealed class CLAHE(OpDescriptor descriptor, OpArguments arguments) : Pixe
     public static OpDescriptor Definition { get; } = new(
         "CLAHE", OpFamily.Pixel, "contrast-limited adaptive histogram equalisation", 0.5,
         [
-            new RangeParam("clip_limit", "clip limit range", (1, 4), 0.01, 1000),
-            new RangeParam("tile_grid_size", "tiles [rows, columns]", (8, 8), 1, 256, integer: true),
+            new RangeParam("clip_limit", "clip limit range; x means [1, x]", (1, 4), 0.01, 1000, ScalarRange.OneTo),
+            new RangeParam("tile_grid_size", "tiles [rows, columns]", (8, 8), 1, 256, integer: true, ordered: false),
         ],
         (d, a) => new CLAHE(d, a));
 

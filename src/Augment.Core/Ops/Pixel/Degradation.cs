@@ -64,8 +64,8 @@ public sealed class Downscale(OpDescriptor descriptor, OpArguments arguments) : 
     public override ImageBuffer Apply(ImageBuffer image, DownscaleParams p)
     {
         var interpolation = (int)GeometryParams.ParseInterpolation(Arguments.Text("interpolation"));
-        var w = Math.Max(1, (int)Math.Round(image.Width * p.Scale));
-        var h = Math.Max(1, (int)Math.Round(image.Height * p.Scale));
+        var w = Math.Max(1, (int)Math.Round(image.Width * p.Scale, MidpointRounding.AwayFromZero));
+        var h = Math.Max(1, (int)Math.Round(image.Height * p.Scale, MidpointRounding.AwayFromZero));
         using var small = new ImageBuffer(image.Native.Resize(w, h, interpolation));
         return new ImageBuffer(small.Native.Resize(image.Width, image.Height, interpolation));
     }

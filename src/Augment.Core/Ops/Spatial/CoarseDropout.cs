@@ -58,7 +58,7 @@ public sealed class CoarseDropout : OpBase, IRegionOp
     public void Apply(ImageBuffer image, IReadOnlyList<ImageBuffer> masks, IOpParams parameters)
     {
         var holes = ((CoarseDropoutParams)parameters).Holes;
-        var fill = Expand(Arguments.Numbers("fill"));
+        var fill = Geometry.FillValues.ForImage(Arguments.Numbers("fill"), image.Channels);
         var maskFill = Arguments.OptionalInteger("fill_mask");
         foreach (var hole in holes)
         {
@@ -79,7 +79,4 @@ public sealed class CoarseDropout : OpBase, IRegionOp
         var pixels = range.High <= 1 ? drawn * side : drawn;
         return Math.Clamp((int)Math.Round(pixels, MidpointRounding.AwayFromZero), 1, side);
     }
-
-    private static double[] Expand(double[] fill) =>
-        fill.Length == 1 ? [fill[0], fill[0], fill[0], fill[0]] : [.. fill, .. Enumerable.Repeat(0.0, 4 - fill.Length)];
 }

@@ -25,7 +25,7 @@ public sealed class PadIfNeeded(OpDescriptor descriptor, OpArguments arguments) 
             new NumberParam("pad_height_divisor", "pad the height up to a multiple of this", null, 1, 100_000, integer: true, optional: true),
             new NumberParam("pad_width_divisor", "pad the width up to a multiple of this", null, 1, 100_000, integer: true, optional: true),
             new ChoiceParam("position", "where the image sits in the padded canvas", "center", Positions),
-            .. ResamplingArguments.BorderSpecs("reflect101"),
+            .. ResamplingArguments.BorderSpecs(),
         ],
         (d, a) => new PadIfNeeded(d, a));
 

@@ -22,7 +22,7 @@ public sealed class RandomResizedCrop : SpatialOp<ResizedCropParams>
     public static OpDescriptor Definition { get; } = new(
         "RandomResizedCrop", OpFamily.Spatial, "crop a random area and aspect ratio, resize to a fixed size", 1.0,
         [
-            new RangeParam("size", "output [height, width] in pixels", null, 1, 100_000, integer: true),
+            new RangeParam("size", "output [height, width] in pixels", null, 1, 100_000, integer: true, ordered: false),
             new RangeParam("scale", "range of the crop's area as a fraction of the image's", (0.08, 1.0), 0.0001, 1),
             new RangeParam("ratio", "range of the crop's aspect ratio (width / height)", (0.75, 4.0 / 3.0), 0.01, 100),
             GeometryParams.Interpolation(),
