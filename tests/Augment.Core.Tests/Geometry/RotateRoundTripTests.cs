@@ -94,7 +94,11 @@ public sealed class RotateRoundTripTests
 
             var expected = source.Row(y).Slice(x * bpp, bpp);
             var actual = output.Row(y + shiftY).Slice((x + shiftX) * bpp, bpp);
-            Assert.True(expected.SequenceEqual(actual), $"source pixel ({x}, {y}) differs in the output at ({x + shiftX}, {y + shiftY})");
+            if (!expected.SequenceEqual(actual))
+            {
+                Assert.Fail($"source pixel ({x}, {y}) differs in the output at ({x + shiftX}, {y + shiftY})");
+            }
+
             checkedPixels++;
         }
 

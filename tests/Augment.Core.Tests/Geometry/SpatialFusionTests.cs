@@ -17,14 +17,16 @@ public sealed class SpatialFusionTests(ITestOutputHelper output)
 {
     // Tolerances for fused vs one-pass-per-op, 8-bit samples, over the region inside the source:
     // - The baseline resamples once per interpolating op; each extra bilinear pass at a fractional
-    //   offset f averages neighbours with weights f(1-f) <= 1/4 away from the fused kernel, so the
-    //   difference is extra blur, large only on edges. Measured over the 16 pipelines below on 160x160
-    //   crops: mean 0.00 to 1.6 levels, 99th percentile 0 to 15. Bounds: mean <= 2.5, p99 <= 24.
-    // - A one-pixel misregistration of these photographs (astronaut, coffee, chelsea, coins) costs a
-    //   mean of 6 to 10 levels, so the mean bound still catches a wrong geometry; the test checks that
-    //   a one-pixel shift of the fused output does exceed it.
-    private const double MeanTolerance = 2.5;
+    //   offset f weighs the neighbours f(1-f) <= 1/4 away from the fused kernel, so the difference is
+    //   extra blur, large only on edges, and it grows with the number of extra passes. Measured over
+    //   the 16 pipelines below (up to 3 extra passes) on 160x160 crops: mean 0.00 to 2.38 levels,
+    //   99th percentile 0 to 18. Bounds: mean <= 3, p99 <= 24.
+    // - Blur is not misregistration: shifting the fused output by one pixel raises the mean
+    //   difference to 3.5 to 10.4 levels on these crops, and the unshifted mean is at most 0.37 of the
+    //   shifted one. Bound: at most half, i.e. the geometry agrees to well under a pixel.
+    private const double MeanTolerance = 3;
     private const int P99Tolerance = 24;
+    private const double MaxShareOfOnePixelShift = 0.5;
 
     // When at most one op interpolates (the others are flips, exact permutations), the fused warp and
     // the baseline do the same single resampling and differ only by OpenCV's fixed-point rounding of
@@ -72,10 +74,9 @@ public sealed class SpatialFusionTests(ITestOutputHelper output)
             Assert.True(mean <= MeanTolerance && p99 <= P99Tolerance, description);
         }
 
-        // The bound is tight enough to see a one-pixel shift.
         var (shiftedMean, _, _) = RegionMetrics.Differences(fused.Image, baseline, inside, shiftX: 1);
-        output.WriteLine($"one-pixel shift: mean {shiftedMean:F3}");
-        Assert.True(shiftedMean > MeanTolerance, $"a one-pixel shift gives a mean of only {shiftedMean:F3}; {description}");
+        output.WriteLine($"one-pixel shift: mean {shiftedMean:F3}, ratio {mean / shiftedMean:F3}");
+        Assert.True(mean <= MaxShareOfOnePixelShift * shiftedMean, $"a one-pixel shift gives a mean of {shiftedMean:F3}; {description}");
     }
 
     [Theory]

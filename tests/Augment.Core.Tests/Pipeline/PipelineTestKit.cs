@@ -182,4 +182,26 @@ internal static class PipelineTestKit
 
         return (forward, info.Size);
     }
+
+    /// <summary>Whether any applied spatial record maps through a displacement field (elastic, grid distortion).</summary>
+    public static bool HasDisplacementField(IReadOnlyList<IOp> pipeline, IReadOnlyList<OpRecord> records, ImageInfo input)
+    {
+        var ops = OpsByPath(pipeline);
+        var info = input;
+        foreach (var record in records.Where(r => r.Applied))
+        {
+            if (ops[record.Path] is ISpatialOp spatial)
+            {
+                var step = spatial.Transform(record.Params!, info);
+                if (step.Field is not null)
+                {
+                    return true;
+                }
+
+                info = info.WithSize(step.OutputSize);
+            }
+        }
+
+        return false;
+    }
 }
