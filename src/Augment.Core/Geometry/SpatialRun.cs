@@ -56,8 +56,17 @@ public sealed class SpatialRun
             : Resample(image, Interpolation, Border, FillValues.ForImage(Fill, image.Channels));
 
     /// <summary>Resamples a mask in one pass: nearest, constant border with the fill label.</summary>
-    public ImageBuffer ApplyToMask(ImageBuffer mask, double defaultFill) =>
-        Resample(mask, Interpolation.Nearest, BorderMode.Constant, FillValues.ForImage([MaskFill ?? defaultFill], 1));
+    public ImageBuffer ApplyToMask(ImageBuffer mask, double defaultFill)
+    {
+        var fill = MaskFill ?? defaultFill;
+        if (fill > ImageInfo.Of(mask).MaxValue)
+        {
+            // Saturating would turn it into a real label (255 or 65535).
+            throw new Ops.OpApplicationException("masks", $"the mask fill {fill} does not fit a {mask.DepthBits}-bit mask (at most {ImageInfo.Of(mask).MaxValue})");
+        }
+
+        return Resample(mask, Interpolation.Nearest, BorderMode.Constant, FillValues.ForImage([fill], 1));
+    }
 
     private ImageBuffer Resample(ImageBuffer source, Interpolation interpolation, BorderMode border, double[] fill)
     {

@@ -55,7 +55,7 @@ public static class OpRecordJson
     private static IOp? Find(IReadOnlyList<IOp> ops, string path)
     {
         IOp? current = null;
-        foreach (var part in path.Split('.'))
+        foreach (var part in OpRecord.OpPosition(path).Split('.'))
         {
             var list = current is ICompositionOp composition ? composition.Children : current is null ? ops : null;
             if (list is null || !int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= list.Count)

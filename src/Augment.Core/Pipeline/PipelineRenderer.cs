@@ -22,7 +22,7 @@ public static class PipelineRenderer
         {
             foreach (var record in records.Where(r => r.Applied))
             {
-                var op = ops.TryGetValue(record.Path, out var found) && found.Descriptor.Name == record.Op
+                var op = ops.TryGetValue(OpRecord.OpPosition(record.Path), out var found) && found.Descriptor.Name == record.Op
                     ? found
                     : throw new InvalidOperationException($"the record names {record.Op} at {record.Path}, which the pipeline does not have");
                 switch (op)

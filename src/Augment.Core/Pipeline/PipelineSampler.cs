@@ -35,11 +35,15 @@ public static class PipelineSampler
                 {
                     var chosen = applied ? composition.Choose(rng) : [];
                     records.Add(new OpRecord(path, op.Descriptor.Name, applied, new CompositionParams(chosen)));
+                    var picks = new Dictionary<int, int>();
                     foreach (var index in chosen)
                     {
-                        // A child keeps its index in the composition's list as its position ("2.1").
-                        VisitOp(composition.Children[index], $"{path}.{index.ToString(CultureInfo.InvariantCulture)}",
-                            composition.ForcesChildren, seed, ref info, records);
+                        // A child keeps its index in the composition's list as its position ("2.1"); a
+                        // child chosen again (SomeOf with replace) is "2.1@1", so it draws its own stream.
+                        var repeat = picks[index] = picks.GetValueOrDefault(index, -1) + 1;
+                        var childPath = $"{path}.{index.ToString(CultureInfo.InvariantCulture)}" +
+                                        (repeat == 0 ? string.Empty : "@" + repeat.ToString(CultureInfo.InvariantCulture));
+                        VisitOp(composition.Children[index], childPath, composition.ForcesChildren, seed, ref info, records);
                     }
 
                     break;

@@ -39,12 +39,12 @@ public sealed class OpSamplingTests
         AssertCovers(samples.Select(p => p.Scale).ToList(), 0.8, 1.2);
         AssertCovers(samples.Select(p => p.Rotate).ToList(), -10, 20);
         AssertCovers(samples.Select(p => p.Shear).ToList(), -5, 5);
-        // Translation is a fraction of the size plus pixels, drawn separately for x and y. The sum of two
-        // uniforms (widths a = 0.3 * size and b = 7) lands within 2 pixels of an end with probability
-        // 4 / (2ab) >= 0.008, about 32 of 4000 draws.
-        AssertCovers(samples.Select(p => p.TranslateX).ToList(), (-0.1 * Info.Width) - 3, (0.2 * Info.Width) + 4, slack: 2);
-        AssertCovers(samples.Select(p => p.TranslateY).ToList(), (-0.1 * Info.Height) - 3, (0.2 * Info.Height) + 4, slack: 2);
-        Assert.True(samples.Count(p => p.TranslateX / Info.Width != p.TranslateY / Info.Height) > Draws * 0.99, "x and y translations are not drawn separately");
+        // Translation is recorded as drawn: a fraction of the size and pixels, separately for x and y.
+        AssertCovers(samples.Select(p => p.TranslatePercentX).ToList(), -0.1, 0.2);
+        AssertCovers(samples.Select(p => p.TranslatePercentY).ToList(), -0.1, 0.2);
+        AssertCovers(samples.Select(p => p.TranslateX).ToList(), -3, 4);
+        AssertCovers(samples.Select(p => p.TranslateY).ToList(), -3, 4);
+        Assert.True(samples.Count(p => p.TranslatePercentX != p.TranslatePercentY) > Draws * 0.99, "x and y translations are not drawn separately");
 
         // Single numbers mean "always this value".
         Assert.All(Params<AffineParams>("- Affine: { scale: 1.5, rotate: 7, shear: -3, translate_px: 5, p: 1 }", 50),

@@ -5,8 +5,13 @@ using Augment.Core.Randomness;
 
 namespace Augment.Core.Ops.Spatial;
 
-/// <summary>The sampled transform: degrees, a uniform scale, a translation in pixels, an x-shear in degrees.</summary>
-public sealed record AffineParams(double Rotate, double Scale, double TranslateX, double TranslateY, double Shear) : IOpParams;
+/// <summary>
+/// The sampled transform: degrees, a uniform scale, a translation in pixels plus one as fractions of
+/// the width and height, an x-shear in degrees. Fractions are kept as drawn, so the record does not
+/// depend on the size an earlier op produced.
+/// </summary>
+public sealed record AffineParams(
+    double Rotate, double Scale, double TranslateX, double TranslateY, double Shear, double TranslatePercentX = 0, double TranslatePercentY = 0) : IOpParams;
 
 /// <summary>
 /// Scale, rotate and shear about the centre, then translate, as Albumentations' Affine. Single numbers
@@ -41,16 +46,20 @@ public sealed class Affine : SpatialOp<AffineParams>
         var rotate = rng.Uniform(rotateLow, rotateHigh);
         var scale = rng.Uniform(scaleLow, scaleHigh);
         var shear = rng.Uniform(shearLow, shearHigh);
-        var tx = (rng.Uniform(percentLow, percentHigh) * input.Width) + rng.Uniform(pxLow, pxHigh);
-        var ty = (rng.Uniform(percentLow, percentHigh) * input.Height) + rng.Uniform(pxLow, pxHigh);
-        return new AffineParams(rotate, scale, tx, ty, shear);
+        var percentX = rng.Uniform(percentLow, percentHigh);
+        var pxX = rng.Uniform(pxLow, pxHigh);
+        var percentY = rng.Uniform(percentLow, percentHigh);
+        var pxY = rng.Uniform(pxLow, pxHigh);
+        return new AffineParams(rotate, scale, pxX, pxY, shear, percentX, percentY);
     }
 
     public override SpatialStep Transform(AffineParams p, ImageInfo input)
     {
         var (cx, cy) = input.Size.Centre;
         // Albumentations' order (create_affine_transformation_matrix): scale, rotate, shear, translate.
-        var about = Matrix3x3.Translation(cx + p.TranslateX, cy + p.TranslateY)
+        var tx = p.TranslateX + (p.TranslatePercentX * input.Width);
+        var ty = p.TranslateY + (p.TranslatePercentY * input.Height);
+        var about = Matrix3x3.Translation(cx + tx, cy + ty)
                     * Matrix3x3.Shear(p.Shear, 0)
                     * Matrix3x3.Rotation(p.Rotate, 0, 0)
                     * Matrix3x3.Scale(p.Scale, p.Scale)
