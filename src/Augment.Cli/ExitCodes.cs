@@ -38,6 +38,11 @@ internal static class ExitCodes
             Console.Error.WriteLine($"error: {e.Message}");
             return Locked;
         }
+        catch (FileNotFoundException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return BadUsageOrEnvironment;
+        }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("cancelled; the next build finishes the job");

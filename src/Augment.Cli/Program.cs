@@ -15,4 +15,20 @@ root.Subcommands.Add(PreviewCommand.Create());
 root.Subcommands.Add(InspectCommand.Create());
 // The default handler would print a stack trace; ExitCodes.Run turns failures into messages.
 var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
-return ExitCodes.Run(() => root.Parse(args).Invoke(invocation));
+return ExitCodes.Run(() =>
+{
+    var parse = root.Parse(args);
+    if (parse.Errors.Count > 0)
+    {
+        // Bad usage is exit 2, apart from "some items failed" (1).
+        foreach (var error in parse.Errors)
+        {
+            Console.Error.WriteLine($"error: {error.Message}");
+        }
+
+        Console.Error.WriteLine("run `dotnet augment --help` for the commands and options");
+        return ExitCodes.BadUsageOrEnvironment;
+    }
+
+    return parse.Invoke(invocation);
+});

@@ -14,6 +14,10 @@ internal static class BuildCommand
         var force = new Option<bool>("--force") { Description = "Render every item, whatever the cache holds." };
         var noWait = new Option<bool>("--no-wait") { Description = "Exit with code 3 instead of waiting when another build holds the output." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object with the summary instead of text." };
+        // Building every item that can be built and failing at the end is the only behaviour; the
+        // option is accepted so that scripts may say so (PRODUCT.md section 8).
+        var keepGoing = new Option<bool>("--keep-going") { Description = "Build every item that can be built and list the failures at the end (the default)." };
+        command.Options.Add(keepGoing);
         command.Options.Add(force);
         command.Options.Add(noWait);
         command.Options.Add(json);

@@ -14,12 +14,14 @@ internal static class ExplainCommand
         var command = new Command("explain", "Print the manifest record of one output file: its sources, seed and every op's parameters.");
         var file = new Argument<string>("file") { Description = "An output image or mask (a path, or relative to the output folder)." };
         var config = new Option<string>("--config", "-c") { Description = "The dataset's config.", DefaultValueFactory = _ => "augment.yaml" };
+        var output = new Option<string?>("--output", "-o") { Description = "The output folder, when the build used -o." };
         command.Arguments.Add(file);
         command.Options.Add(config);
+        command.Options.Add(output);
         command.SetAction(parse =>
         {
             var configPath = parse.GetValue(config)!;
-            var layout = BuildLayout.For(AugmentConfigLoader.Load(configPath), new BuildOptions());
+            var layout = BuildLayout.For(AugmentConfigLoader.Load(configPath), new BuildOptions { OutputDir = parse.GetValue(output) });
             var manifest = DatasetManifest.TryRead(layout.ManifestPath);
             if (manifest is null)
             {

@@ -4,7 +4,7 @@ namespace Augment.Core.Cache;
 /// Writes that are never seen half-done (PRODUCT.md section 10): the bytes go to a temporary name in
 /// the same folder, are flushed, and the file is renamed over its final name.
 /// </summary>
-public static class AtomicFile
+public static partial class AtomicFile
 {
     public static void Write(string path, ReadOnlySpan<byte> bytes)
     {
@@ -27,6 +27,53 @@ public static class AtomicFile
     }
 
     public static void WriteText(string path, string text) => Write(path, System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Writes only when the content differs: a build with nothing to do writes nothing.</summary>
+    public static void WriteTextIfChanged(string path, string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        try
+        {
+            if (File.Exists(path) && new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes))
+            {
+                return;
+            }
+        }
+        catch (IOException)
+        {
+            // unreadable: write it anew
+        }
+
+        Write(path, bytes);
+    }
+
+    /// <summary>
+    /// Removes temporary files (this class's naming) that a killed process left below
+    /// <paramref name="folder"/>; those of a process that is still running are left alone.
+    /// </summary>
+    public static int RemoveLeftovers(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.tmp", SearchOption.AllDirectories))
+        {
+            var match = LeftoverName().Match(file);
+            if (match.Success && !Directory.Exists($"/proc/{match.Groups["pid"].Value}"))
+            {
+                TryDelete(file);
+                removed++;
+            }
+        }
+
+        return removed;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.(?<pid>\d+)\.\d+\.tmp$")]
+    private static partial System.Text.RegularExpressions.Regex LeftoverName();
 
     /// <summary>A name next to <paramref name="path"/> that no other writer uses and no reader takes for a final file.</summary>
     public static string TempName(string path)

@@ -10,11 +10,7 @@ namespace Augment.Core.Cache;
 /// </summary>
 public sealed class ContentStore
 {
-    public ContentStore(string root)
-    {
-        Root = root;
-        Directory.CreateDirectory(Path.Combine(root, "objects"));
-    }
+    public ContentStore(string root) => Root = root;
 
     public string Root { get; }
 
@@ -27,12 +23,27 @@ public sealed class ContentStore
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var path = PathOf(sha);
-        if (!File.Exists(path))
+        // An existing object is kept only when it still holds its bytes: an output edited in place
+        // through its hard link changes the object too.
+        if (!IsIntact(sha))
         {
             AtomicFile.Write(path, bytes);
         }
 
         return sha;
+    }
+
+    /// <summary>True when the object exists and still hashes to its name.</summary>
+    public bool IsIntact(string sha256)
+    {
+        var path = PathOf(sha256);
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream)) == sha256;
     }
 
     /// <summary>Makes <paramref name="target"/> hold the object, replacing what was there.</summary>
@@ -48,6 +59,9 @@ public sealed class ContentStore
             }
 
             File.Move(temp, target, overwrite: true);
+            // rename(2) does nothing when both names are links to one file (the target already was
+            // this object): the temporary name is then still there.
+            AtomicFile.TryDelete(temp);
         }
         catch
         {

@@ -77,7 +77,7 @@ public sealed class FileHashCache
             text = JsonConvert.SerializeObject(new SortedDictionary<string, Entry>(_used, StringComparer.Ordinal));
         }
 
-        AtomicFile.WriteText(_path, text);
+        AtomicFile.WriteTextIfChanged(_path, text);
     }
 
     private void Remember(string fullPath, FileIdentity identity, string sha)

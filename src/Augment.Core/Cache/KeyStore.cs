@@ -13,6 +13,8 @@ public sealed record KeyRecord(string Image, IReadOnlyList<string> Masks, JObjec
 /// </summary>
 public sealed class KeyStore(ContentStore store)
 {
+    public ContentStore Store => store;
+
     public KeyRecord? TryRead(string key)
     {
         try

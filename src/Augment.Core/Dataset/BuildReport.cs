@@ -19,6 +19,7 @@ public enum ItemReason
     ToolChanged,
     OutputMissing,
     OutputModified,
+    NotCached,
     Forced,
 }
 
@@ -36,9 +37,9 @@ public sealed record BuildReport(
     int UpToDate,
     int Removed,
     IReadOnlyList<BuildError> Errors,
-    int SourcesHashed)
+    int SourcesHashed,
+    int Failed)
 {
-    public int Failed => Errors.Count;
 
     /// <summary>Items built this time: rendered or restored from the cache.</summary>
     public int Built => Rendered + Restored;

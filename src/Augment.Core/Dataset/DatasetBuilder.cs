@@ -17,11 +17,18 @@ public static class DatasetBuilder
     {
         var config = AugmentConfigLoader.Load(configPath);
         var layout = BuildLayout.For(config, options);
-        var sources = InputScanner.Scan(config);
+        var sources = InputScanner.Scan(config, layout.OutputDir);
         var outputs = OutputNaming.Name(config, sources);
 
         using var buildLock = options.DryRun ? null : BuildLock.Acquire(
             layout.LockPath, options.WaitForLock, options.Cancellation, () => options.Observer?.WaitingForLock(layout.LockPath));
+        if (!options.DryRun)
+        {
+            // Temporary files a killed build left (the lock says no build of this output runs now).
+            AtomicFile.RemoveLeftovers(layout.OutputDir);
+            AtomicFile.RemoveLeftovers(layout.CacheDir);
+        }
+
         var hashes = FileHashCache.Load(layout.InputHashesPath);
         var store = new ContentStore(layout.CacheDir);
         var keys = new KeyStore(store);
@@ -34,7 +41,9 @@ public static class DatasetBuilder
         if (options.DryRun)
         {
             var errors = plans.Where(p => p.Error is not null).Select(p => p.Error!).Distinct().ToList();
-            return new BuildReport(layout.OutputDir, planned, 0, 0, plans.Count(p => p.Action == ItemAction.UpToDate), 0, errors, hashes.FilesHashed);
+            return new BuildReport(
+                layout.OutputDir, planned, 0, 0, plans.Count(p => p.Action == ItemAction.UpToDate), 0, errors, hashes.FilesHashed,
+                plans.Count(p => p.Action == ItemAction.Failed));
         }
 
         options.Observer?.Planned(
@@ -59,7 +68,7 @@ public static class DatasetBuilder
         return new BuildReport(
             layout.OutputDir, planned, done.Count(d => d.Record is not null && d.Plan.Action == ItemAction.Render),
             done.Count(d => d.Record is not null && d.Plan.Action == ItemAction.Restore),
-            done.Count(d => d.Plan.Action == ItemAction.UpToDate), removed, failures, hashes.FilesHashed);
+            done.Count(d => d.Plan.Action == ItemAction.UpToDate), removed, failures, hashes.FilesHashed, done.Count(d => d.Error is not null));
     }
 
     private static List<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> Execute(
@@ -123,12 +132,23 @@ public static class DatasetBuilder
             {
                 File.Delete(full);
                 removed++;
+                RemoveEmptyParents(Path.GetDirectoryName(full)!, layout.OutputDir);
             }
 
             record.Remove(relative);
         }
 
         return removed;
+    }
+
+    private static void RemoveEmptyParents(string folder, string stop)
+    {
+        while (folder.Length > stop.Length && folder.StartsWith(stop, StringComparison.Ordinal) &&
+               Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+            folder = Path.GetDirectoryName(folder)!;
+        }
     }
 
     private static void WriteManifest(AugmentConfig config, BuildLayout layout, string configSha, IEnumerable<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> done)

@@ -76,6 +76,12 @@ internal sealed class DatasetPlanner(
             }
 
             var reason = missing ? ItemReason.OutputMissing : modified ? ItemReason.OutputModified : ItemReason.None;
+            if (modified && !new[] { cached.Image }.Concat(cached.Masks).All(keys.Store.IsIntact))
+            {
+                // Edited in place through its hard link: the cached object changed too. Render anew.
+                return new ItemPlan(output, ItemAction.Render, ItemReason.OutputModified, key, null, sourceSha, null);
+            }
+
             var action = reason == ItemReason.None ? ItemAction.UpToDate : ItemAction.Restore;
             if (action == ItemAction.Restore && _previousByImage.TryGetValue(output.Image, out var before) && before.Key != key)
             {
@@ -86,8 +92,9 @@ internal sealed class DatasetPlanner(
         }
 
         var why = force ? ItemReason.Forced
-            : _previousByImage.TryGetValue(output.Image, out var previousItem) ? WhyChanged(previousItem, sourceSha, configSha256, engine)
-            : ItemReason.New;
+            : !_previousByImage.TryGetValue(output.Image, out var previousItem) ? ItemReason.New
+            : previousItem.Key == key ? ItemReason.NotCached
+            : WhyChanged(previousItem, sourceSha, configSha256, engine);
         return new ItemPlan(output, ItemAction.Render, why, key, null, sourceSha, null);
     }
 

@@ -32,7 +32,17 @@ public static class DatasetVerifier
         var mismatches = new List<VerifyMismatch>();
         Parallel.ForEach(items.GroupBy(i => i.SourceImage), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, group =>
         {
-            var found = VerifySource(config, layout, group.ToList());
+            List<VerifyMismatch> found;
+            try
+            {
+                found = VerifySource(config, layout, group.ToList());
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidImageException)
+            {
+                var file = e is InvalidImageException bad ? bad.FilePath : Path.Combine(config.Directory, group.Key);
+                found = group.Select(i => new VerifyMismatch(layout.OutputPath(i.Image), $"its source cannot be read ({file}): {e.Message}")).ToList();
+            }
+
             lock (mismatches)
             {
                 mismatches.AddRange(found);

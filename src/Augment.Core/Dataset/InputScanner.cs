@@ -10,10 +10,11 @@ namespace Augment.Core.Dataset;
 /// </summary>
 public static class InputScanner
 {
-    public static IReadOnlyList<SourceItem> Scan(AugmentConfig config)
+    /// <param name="outputDir">The build's output folder (where -o put it); its files are never inputs.</param>
+    public static IReadOnlyList<SourceItem> Scan(AugmentConfig config, string? outputDir = null)
     {
         var root = config.Directory;
-        var output = config.OutputDir.Replace('\\', '/').TrimEnd('/') + "/";
+        var output = Path.GetRelativePath(root, outputDir ?? Path.Combine(root, config.OutputDir)).Replace('\\', '/').TrimEnd('/') + "/";
         var items = new Dictionary<string, SourceItem>(StringComparer.Ordinal);
         foreach (var pattern in config.Images)
         {

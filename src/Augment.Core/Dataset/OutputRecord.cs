@@ -69,7 +69,7 @@ public sealed class OutputRecord
     public void Remove(string relative) => _entries.Remove(relative);
 
     public void Save() =>
-        AtomicFile.WriteText(_path, JsonConvert.SerializeObject(new SortedDictionary<string, Entry>(_entries, StringComparer.Ordinal)));
+        AtomicFile.WriteTextIfChanged(_path, JsonConvert.SerializeObject(new SortedDictionary<string, Entry>(_entries, StringComparer.Ordinal)));
 
     private sealed record Entry(FileIdentity Identity, string Sha256);
 }

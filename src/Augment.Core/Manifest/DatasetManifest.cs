@@ -28,7 +28,7 @@ public sealed record DatasetManifest(
         return json.ToString(Formatting.Indented) + "\n";
     }
 
-    public void Write(string path) => AtomicFile.WriteText(path, ToText());
+    public void Write(string path) => AtomicFile.WriteTextIfChanged(path, ToText());
 
     /// <summary>The manifest at <paramref name="path"/>, or null when there is none or it cannot be read.</summary>
     public static DatasetManifest? TryRead(string path)
