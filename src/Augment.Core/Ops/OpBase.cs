@@ -21,6 +21,13 @@ public abstract class OpBase : IOp
     public double Probability { get; }
 
     public override string ToString() => Descriptor.Name;
+
+    /// <summary>A uniform draw from the range parameter <paramref name="parameter"/>.</summary>
+    protected double Draw(RandomStream rng, string parameter)
+    {
+        var (low, high) = Arguments.Range(parameter);
+        return rng.Uniform(low, high);
+    }
 }
 
 /// <summary>Typed base of a spatial op: the non-generic interface casts once, here.</summary>

@@ -80,9 +80,8 @@ public sealed class MotionBlur(OpDescriptor descriptor, OpArguments arguments) :
     {
         var size = OddKernel.Draw(rng, Arguments.Range("blur_limit"));
         var (aLow, aHigh) = Arguments.Range("angle_range");
-        var (dLow, dHigh) = Arguments.Range("direction_range");
         var angle = rng.Uniform(aLow, aHigh);
-        var direction = rng.Uniform(dLow, dHigh);
+        var direction = Draw(rng, "direction_range");
         return new MotionBlurParams(size, angle, direction);
     }
 
@@ -137,9 +136,8 @@ public sealed class Sharpen(OpDescriptor descriptor, OpArguments arguments) : Pi
     public override SharpenParams Sample(RandomStream rng, ImageInfo input)
     {
         var (aLow, aHigh) = Arguments.Range("alpha");
-        var (lLow, lHigh) = Arguments.Range("lightness");
         var alpha = rng.Uniform(aLow, aHigh);
-        var lightness = rng.Uniform(lLow, lHigh);
+        var lightness = Draw(rng, "lightness");
         return new SharpenParams(alpha, lightness);
     }
 

@@ -21,12 +21,9 @@ public sealed class HueSaturationValue(OpDescriptor descriptor, OpArguments argu
 
     public override HueSaturationValueParams Sample(RandomStream rng, ImageInfo input)
     {
-        var (hLow, hHigh) = Arguments.Range("hue_shift_limit");
-        var (sLow, sHigh) = Arguments.Range("sat_shift_limit");
-        var (vLow, vHigh) = Arguments.Range("val_shift_limit");
-        var hue = rng.Uniform(hLow, hHigh);
-        var saturation = rng.Uniform(sLow, sHigh);
-        var value = rng.Uniform(vLow, vHigh);
+        var hue = Draw(rng, "hue_shift_limit");
+        var saturation = Draw(rng, "sat_shift_limit");
+        var value = Draw(rng, "val_shift_limit");
         return new HueSaturationValueParams(hue, saturation, value);
     }
 
@@ -61,16 +58,10 @@ public sealed class ColorJitter(OpDescriptor descriptor, OpArguments arguments) 
 
     public override ColorJitterParams Sample(RandomStream rng, ImageInfo input)
     {
-        double Draw(string name)
-        {
-            var (low, high) = Arguments.Range(name);
-            return rng.Uniform(low, high);
-        }
-
-        var brightness = Draw("brightness");
-        var contrast = Draw("contrast");
-        var saturation = Draw("saturation");
-        var hue = Draw("hue");
+        var brightness = Draw(rng, "brightness");
+        var contrast = Draw(rng, "contrast");
+        var saturation = Draw(rng, "saturation");
+        var hue = Draw(rng, "hue");
         var order = new[] { 0, 1, 2, 3 };
         for (var i = 3; i > 0; i--)
         {
@@ -104,12 +95,9 @@ public sealed class RGBShift(OpDescriptor descriptor, OpArguments arguments) : P
 
     public override RGBShiftParams Sample(RandomStream rng, ImageInfo input)
     {
-        var (rLow, rHigh) = Arguments.Range("r_shift_limit");
-        var (gLow, gHigh) = Arguments.Range("g_shift_limit");
-        var (bLow, bHigh) = Arguments.Range("b_shift_limit");
-        var red = rng.Uniform(rLow, rHigh);
-        var green = rng.Uniform(gLow, gHigh);
-        var blue = rng.Uniform(bLow, bHigh);
+        var red = Draw(rng, "r_shift_limit");
+        var green = Draw(rng, "g_shift_limit");
+        var blue = Draw(rng, "b_shift_limit");
         return new RGBShiftParams(red, green, blue);
     }
 

@@ -33,12 +33,11 @@ public sealed class GaussianBlur : PixelOp<GaussianBlurParams>
     public override GaussianBlurParams Sample(RandomStream rng, ImageInfo input)
     {
         var (low, high) = Arguments.Range("blur_limit");
-        var (sigmaLow, sigmaHigh) = Arguments.Range("sigma_limit");
         // Odd sizes in [low, high]: (low | 1) + 2k.
         var first = (int)low | 1;
         var count = Math.Max(1, (((int)high - first) / 2) + 1);
         var size = low == 0 && high == 0 ? 0 : first + (2 * (int)rng.NextInt64(0, count));
-        return new GaussianBlurParams(size, rng.Uniform(sigmaLow, sigmaHigh));
+        return new GaussianBlurParams(size, Draw(rng, "sigma_limit"));
     }
 
     public override ImageBuffer Apply(ImageBuffer image, GaussianBlurParams p)

@@ -26,9 +26,8 @@ public sealed class GaussNoise(OpDescriptor descriptor, OpArguments arguments) :
     public override GaussNoiseParams Sample(RandomStream rng, ImageInfo input)
     {
         var (sLow, sHigh) = Arguments.Range("std_range");
-        var (mLow, mHigh) = Arguments.Range("mean_range");
         var std = rng.Uniform(sLow, sHigh);
-        var mean = rng.Uniform(mLow, mHigh);
+        var mean = Draw(rng, "mean_range");
         return new GaussNoiseParams(std, mean, rng.NextUInt64());
     }
 
@@ -67,9 +66,8 @@ public sealed class SaltAndPepper(OpDescriptor descriptor, OpArguments arguments
 
     public override SaltAndPepperParams Sample(RandomStream rng, ImageInfo input)
     {
-        var (aLow, aHigh) = Arguments.Range("amount");
         var (sLow, sHigh) = Arguments.Range("salt_vs_pepper");
-        var amount = rng.Uniform(aLow, aHigh);
+        var amount = Draw(rng, "amount");
         var salt = rng.Uniform(sLow, sHigh);
         return new SaltAndPepperParams(amount, salt, rng.NextUInt64());
     }

@@ -27,10 +27,8 @@ public sealed class RandomBrightnessContrast : PixelOp<RandomBrightnessContrastP
 
     public override RandomBrightnessContrastParams Sample(RandomStream rng, ImageInfo input)
     {
-        var (bLow, bHigh) = Arguments.Range("brightness_limit");
-        var (cLow, cHigh) = Arguments.Range("contrast_limit");
-        var brightness = rng.Uniform(bLow, bHigh);
-        var contrast = rng.Uniform(cLow, cHigh);
+        var brightness = Draw(rng, "brightness_limit");
+        var contrast = Draw(rng, "contrast_limit");
         return new RandomBrightnessContrastParams(brightness, contrast);
     }
 

@@ -16,8 +16,7 @@ public sealed class RandomGamma(OpDescriptor descriptor, OpArguments arguments) 
 
     public override GammaParams Sample(RandomStream rng, ImageInfo input)
     {
-        var (low, high) = Arguments.Range("gamma_limit");
-        return new GammaParams(rng.Uniform(low, high) / 100.0);
+        return new GammaParams(Draw(rng, "gamma_limit") / 100.0);
     }
 
     public override ImageBuffer Apply(ImageBuffer image, GammaParams p)

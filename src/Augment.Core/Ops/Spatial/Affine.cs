@@ -38,14 +38,11 @@ public sealed class Affine : SpatialOp<AffineParams>
 
     public override AffineParams Sample(RandomStream rng, ImageInfo input)
     {
-        var (rotateLow, rotateHigh) = Arguments.Range("rotate");
-        var (scaleLow, scaleHigh) = Arguments.Range("scale");
-        var (shearLow, shearHigh) = Arguments.Range("shear");
         var (percentLow, percentHigh) = Arguments.Range("translate_percent");
         var (pxLow, pxHigh) = Arguments.Range("translate_px");
-        var rotate = rng.Uniform(rotateLow, rotateHigh);
-        var scale = rng.Uniform(scaleLow, scaleHigh);
-        var shear = rng.Uniform(shearLow, shearHigh);
+        var rotate = Draw(rng, "rotate");
+        var scale = Draw(rng, "scale");
+        var shear = Draw(rng, "shear");
         var percentX = rng.Uniform(percentLow, percentHigh);
         var pxX = rng.Uniform(pxLow, pxHigh);
         var percentY = rng.Uniform(percentLow, percentHigh);

@@ -32,8 +32,7 @@ public sealed class Perspective(OpDescriptor descriptor, OpArguments arguments) 
 
     public override PerspectiveParams Sample(RandomStream rng, ImageInfo input)
     {
-        var (low, high) = Arguments.Range("scale");
-        var sigma = rng.Uniform(low, high);
+        var sigma = Draw(rng, "scale");
         double Offset() => Math.Abs(rng.Normal(0, sigma)) % 0.32;
         var (w, h) = (input.Width - 1.0, input.Height - 1.0);
         double[] corners =

@@ -33,11 +33,10 @@ public sealed class RandomResizedCrop : SpatialOp<ResizedCropParams>
     {
         var (w, h) = (input.Width, input.Height);
         var area = (double)w * h;
-        var (scaleLow, scaleHigh) = Arguments.Range("scale");
         var (ratioLow, ratioHigh) = Arguments.Range("ratio");
         for (var attempt = 0; attempt < 10; attempt++)
         {
-            var target = area * rng.Uniform(scaleLow, scaleHigh);
+            var target = area * Draw(rng, "scale");
             var ratio = Math.Exp(rng.Uniform(Math.Log(ratioLow), Math.Log(ratioHigh)));
             var cw = (int)Math.Round(Math.Sqrt(target * ratio), MidpointRounding.AwayFromZero);
             var ch = (int)Math.Round(Math.Sqrt(target / ratio), MidpointRounding.AwayFromZero);

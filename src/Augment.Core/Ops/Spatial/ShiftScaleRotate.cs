@@ -24,10 +24,8 @@ public sealed class ShiftScaleRotate(OpDescriptor descriptor, OpArguments argume
     public override ShiftScaleRotateParams Sample(RandomStream rng, ImageInfo input)
     {
         var (shiftLow, shiftHigh) = Arguments.Range("shift_limit");
-        var (scaleLow, scaleHigh) = Arguments.Range("scale_limit");
-        var (angleLow, angleHigh) = Arguments.Range("rotate_limit");
-        var angle = rng.Uniform(angleLow, angleHigh);
-        var scale = 1 + rng.Uniform(scaleLow, scaleHigh);
+        var angle = Draw(rng, "rotate_limit");
+        var scale = 1 + Draw(rng, "scale_limit");
         var dx = rng.Uniform(shiftLow, shiftHigh);
         var dy = rng.Uniform(shiftLow, shiftHigh);
         return new ShiftScaleRotateParams(angle, scale, dx, dy);
