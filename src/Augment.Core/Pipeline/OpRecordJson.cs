@@ -32,7 +32,7 @@ public static class OpRecordJson
     public static OpRecord FromJson(JObject json, IReadOnlyList<IOp> pipeline)
     {
         var path = json.Value<string>("path") ?? throw new FormatException("an op record needs a path");
-        var op = Find(pipeline, path) ?? throw new FormatException($"the pipeline has no op at {path}");
+        var op = OpPaths.Find(OpPaths.Index(pipeline), path) ?? throw new FormatException($"the pipeline has no op at {path}");
         var name = json.Value<string>("op");
         if (name != op.Descriptor.Name)
         {
@@ -50,22 +50,5 @@ public static class OpRecordJson
             ? (IOpParams?)((JObject?)json["params"] ?? []).ToObject(type, Serializer)
             : null;
         return new OpRecord(path, op.Descriptor.Name, applied, parameters);
-    }
-
-    private static IOp? Find(IReadOnlyList<IOp> ops, string path)
-    {
-        IOp? current = null;
-        foreach (var part in OpRecord.OpPosition(path).Split('.'))
-        {
-            var list = current is ICompositionOp composition ? composition.Children : current is null ? ops : null;
-            if (list is null || !int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= list.Count)
-            {
-                return null;
-            }
-
-            current = list[index];
-        }
-
-        return current;
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Augment.Core.Geometry;
 using Augment.Core.Imaging;
 using Augment.Core.Ops;
@@ -16,13 +15,13 @@ public static class PipelineRenderer
     public static RenderResult Render(
         IReadOnlyList<IOp> pipeline, IReadOnlyList<OpRecord> records, ImageBuffer source, IReadOnlyList<ImageBuffer> sourceMasks, double maskFill)
     {
-        var ops = Index(pipeline);
+        var ops = OpPaths.Index(pipeline);
         var state = new RenderState(source, sourceMasks, maskFill);
         try
         {
             foreach (var record in records.Where(r => r.Applied))
             {
-                var op = ops.TryGetValue(OpRecord.OpPosition(record.Path), out var found) && found.Descriptor.Name == record.Op
+                var op = OpPaths.Find(ops, record.Path) is { } found && found.Descriptor.Name == record.Op
                     ? found
                     : throw new InvalidOperationException($"the record names {record.Op} at {record.Path}, which the pipeline does not have");
                 switch (op)
@@ -50,26 +49,6 @@ public static class PipelineRenderer
             state.DisposeOwned();
             throw;
         }
-    }
-
-    private static Dictionary<string, IOp> Index(IReadOnlyList<IOp> pipeline)
-    {
-        var index = new Dictionary<string, IOp>(StringComparer.Ordinal);
-        void Add(IReadOnlyList<IOp> ops, string prefix)
-        {
-            for (var i = 0; i < ops.Count; i++)
-            {
-                var path = prefix + i.ToString(CultureInfo.InvariantCulture);
-                index[path] = ops[i];
-                if (ops[i] is ICompositionOp composition)
-                {
-                    Add(composition.Children, path + ".");
-                }
-            }
-        }
-
-        Add(pipeline, string.Empty);
-        return index;
     }
 
     private sealed class RenderState

@@ -141,25 +141,7 @@ internal static class PipelineTestKit
     }
 
     /// <summary>Every op of the pipeline by its path ("2", "2.1"), as records name them.</summary>
-    public static Dictionary<string, IOp> OpsByPath(IReadOnlyList<IOp> pipeline)
-    {
-        var index = new Dictionary<string, IOp>(StringComparer.Ordinal);
-        void Add(IReadOnlyList<IOp> ops, string prefix)
-        {
-            for (var i = 0; i < ops.Count; i++)
-            {
-                var path = prefix + i.ToString(CultureInfo.InvariantCulture);
-                index[path] = ops[i];
-                if (ops[i] is ICompositionOp composition)
-                {
-                    Add(composition.Children, path + ".");
-                }
-            }
-        }
-
-        Add(pipeline, string.Empty);
-        return index;
-    }
+    public static IReadOnlyDictionary<string, IOp> OpsByPath(IReadOnlyList<IOp> pipeline) => OpPaths.Index(pipeline);
 
     /// <summary>
     /// The forward mapping (source pixel to output pixel) of the applied spatial records, composed
