@@ -25,22 +25,30 @@ internal static class ExitCodes
         }
         catch (AugmentNativeException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            Diagnostics.General(Diagnostics.Environment, e.Message);
             return BadUsageOrEnvironment;
         }
         catch (ConfigException e)
         {
-            Console.Error.WriteLine($"error {e.Code}: {e.Message}");
+            Diagnostics.Config(e);
             return BadUsageOrEnvironment;
         }
         catch (OutputLockedException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            Diagnostics.General(Diagnostics.Locked, e.Message);
             return Locked;
         }
         catch (FileNotFoundException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            if (Diagnostics.MsBuildFormat && e.FileName is { Length: > 0 } file)
+            {
+                Diagnostics.File(Diagnostics.NotFound, file, e.Message);
+            }
+            else
+            {
+                Diagnostics.General(Diagnostics.NotFound, e.Message);
+            }
+
             return BadUsageOrEnvironment;
         }
         catch (OperationCanceledException)

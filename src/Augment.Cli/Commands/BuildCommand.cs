@@ -17,31 +17,46 @@ internal static class BuildCommand
         // Building every item that can be built and failing at the end is the only behaviour; the
         // option is accepted so that scripts may say so (PRODUCT.md section 8).
         var keepGoing = new Option<bool>("--keep-going") { Description = "Build every item that can be built and list the failures at the end (the default)." };
+        var msbuildState = new Option<string?>("--msbuild-state")
+        {
+            Description = "For the Augment.Build MSBuild task: report errors in MSBuild's format and leave the targets' state files in this folder.",
+            Hidden = true,
+        };
         command.Options.Add(keepGoing);
+        command.Options.Add(msbuildState);
         command.Options.Add(force);
         command.Options.Add(noWait);
         command.Options.Add(json);
-        command.SetAction((parse, cancellation) => Task.FromResult(Run(options.Read(parse), parse.GetValue(force), parse.GetValue(noWait), parse.GetValue(json), cancellation)));
+        command.SetAction((parse, cancellation) => Task.FromResult(Run(options.Read(parse), new BuildFlags(parse.GetValue(force), parse.GetValue(noWait), parse.GetValue(json), parse.GetValue(msbuildState)), cancellation)));
         return command;
     }
 
-    private static int Run(CommonValues values, bool force, bool noWait, bool json, CancellationToken cancellation)
+    private sealed record BuildFlags(bool Force, bool NoWait, bool Json, string? MsBuildState);
+
+    private static int Run(CommonValues values, BuildFlags flags, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
-        var progress = json ? null : new ProgressReporter(Console.Error);
-        var report = DatasetBuilder.Build(values.ConfigPath, new BuildOptions
+        Diagnostics.MsBuildFormat = flags.MsBuildState is not null;
+        var progress = flags.Json || flags.MsBuildState is not null ? null : new ProgressReporter(Console.Error);
+        var options = new BuildOptions
         {
             Jobs = values.Jobs,
             CacheDir = values.CacheDir,
             OutputDir = values.OutputDir,
-            Force = force,
-            WaitForLock = !noWait,
+            Force = flags.Force,
+            WaitForLock = !flags.NoWait,
             Observer = progress,
             Cancellation = cancellation,
-        });
+        };
+        var report = DatasetBuilder.Build(values.ConfigPath, options);
         progress?.Finish();
         var seconds = clock.Elapsed.TotalSeconds;
-        if (json)
+        if (flags.MsBuildState is { } stateDir)
+        {
+            MsBuildState.Write(stateDir, values.ConfigPath, options);
+        }
+
+        if (flags.Json)
         {
             Console.Out.WriteLine(Summary.Json(report, seconds));
         }
@@ -49,10 +64,10 @@ internal static class BuildCommand
         {
             foreach (var error in report.Errors)
             {
-                Console.Error.WriteLine($"error: {error.File}: {error.Message}");
+                Diagnostics.File(error.Code, error.File, error.Message);
             }
 
-            Console.Out.WriteLine(Summary.Text(report, seconds));
+            Console.Out.WriteLine((flags.MsBuildState is null ? "" : $"augment: {Path.GetFileName(values.ConfigPath)}: ") + Summary.Text(report, seconds));
         }
 
         return report.Failed == 0 ? ExitCodes.Success : ExitCodes.ItemsFailed;

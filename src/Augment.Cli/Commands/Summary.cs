@@ -23,6 +23,6 @@ internal static class Summary
         ["sourcesHashed"] = report.SourcesHashed,
         ["seconds"] = Math.Round(seconds, 3),
         ["output"] = report.OutputDir,
-        ["errors"] = new JArray(report.Errors.Select(e => new JObject { ["file"] = e.File, ["message"] = e.Message })),
+        ["errors"] = new JArray(report.Errors.Select(e => new JObject { ["code"] = e.Code, ["file"] = e.File, ["message"] = e.Message })),
     }.ToString(Formatting.None);
 }

@@ -25,8 +25,8 @@ public enum ItemReason
 
 public sealed record PlannedItem(string Image, int Variant, string Source, ItemAction Action, ItemReason Reason);
 
-/// <summary>A failed item's file and what is wrong with it.</summary>
-public sealed record BuildError(string File, string Message);
+/// <summary>A failed item's file, what is wrong with it, and its code (<see cref="BuildErrorCode"/>).</summary>
+public sealed record BuildError(string Code, string File, string Message);
 
 /// <summary>The outcome of a build (or, for a dry run, of its plan).</summary>
 public sealed record BuildReport(

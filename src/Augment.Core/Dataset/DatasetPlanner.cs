@@ -37,7 +37,7 @@ internal sealed class DatasetPlanner(
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or AugmentNativeException)
             {
                 var missing = new[] { source.Image }.Concat(source.Masks).First(p => !File.Exists(Path.Combine(config.Directory, p)));
-                var error = new BuildError(Path.Combine(config.Directory, missing), File.Exists(Path.Combine(config.Directory, missing))
+                var error = new BuildError(BuildErrorCode.Unreadable, Path.Combine(config.Directory, missing), File.Exists(Path.Combine(config.Directory, missing))
                     ? $"cannot read it: {e.Message}"
                     : source.Masks.Contains(missing) ? $"the mask of {source.Image} is missing" : "the source image is missing");
                 plans.AddRange(group.Select(o => new ItemPlan(o, ItemAction.Failed, ItemReason.None, null, null, new Dictionary<string, string>(), error)));

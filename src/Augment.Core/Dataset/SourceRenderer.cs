@@ -36,7 +36,7 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
         }
         catch (Exception e) when (e is InvalidImageException or IOException or UnauthorizedAccessException)
         {
-            var error = e is InvalidImageException bad ? new BuildError(bad.FilePath, bad.Reason) : new BuildError(Path.Combine(config.Directory, source.Image), e.Message);
+            var error = e is InvalidImageException bad ? new BuildError(BuildErrorCode.InvalidImage, bad.FilePath, bad.Reason) : new BuildError(BuildErrorCode.Unreadable, Path.Combine(config.Directory, source.Image), e.Message);
             image?.Dispose();
             masks.ForEach(m => m.Dispose());
             return plans.Select(p => (p, (KeyRecord?)null, (BuildError?)error)).ToList();
@@ -53,7 +53,7 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
                 }
                 catch (Exception e) when (e is OpApplicationException or AugmentNativeException or ArgumentException)
                 {
-                    results.Add((plan, null, new BuildError(Path.Combine(config.Directory, source.Image), $"variant {plan.Output.Variant}: {e.Message}")));
+                    results.Add((plan, null, new BuildError(BuildErrorCode.RenderFailed, Path.Combine(config.Directory, source.Image), $"variant {plan.Output.Variant}: {e.Message}")));
                 }
             }
         }
