@@ -48,6 +48,20 @@ internal static class ProcessRunner
         return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result);
     }
 
+    /// <summary>
+    /// Runs a command whose children may outlive it (MSBuild's reused nodes inherit its output, so
+    /// its pipes would stay open until they exit): the output goes to a file, read when it exits.
+    /// </summary>
+    public static ProcessResult RunWithOutputInFile(
+        string fileName, IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var log = System.IO.Path.Combine(workingDirectory, $"output-{Guid.NewGuid():N}.log");
+        var result = Run("bash", ["-c", "log=$1; shift; exec \"$@\" > \"$log\" 2>&1", "bash", log, fileName, .. arguments], workingDirectory, environment);
+        var output = File.ReadAllText(log);
+        File.Delete(log);
+        return result with { StandardOutput = output };
+    }
+
     /// <summary>Runs the dotnet-augment tool built next to this test assembly.</summary>
     public static ProcessResult RunTool(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null) =>
         Run("dotnet", ["exec", RepoPaths.CliAssembly, .. arguments], environment: environment);
