@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The README's test command: sets up the machine, builds everything, runs every test project and
-# ends with one line "N passed, N failed" summed from the TRX results.
+# The README's test command: sets up the machine, builds everything, packs the packages into
+# artifacts/feed, runs every test project and ends with one line "N passed, N failed" summed from the TRX results.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 results="$root/artifacts/test-results"
@@ -19,5 +19,7 @@ trap summary EXIT
 bash "$root/build/setup.sh"
 rm -rf "$results"
 dotnet build "$root/Augment.Build.sln" -c Release -nologo -v:q -clp:NoSummary
+# The MSBuild tests consume the packages from the local feed, packed from this build.
+bash "$root/build/pack.sh" --no-build
 dotnet test "$root/Augment.Build.sln" -c Release --no-build -nologo \
   --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results"
