@@ -12,7 +12,6 @@ namespace Augment.Benchmarks.Cache;
 /// only stat'ed (a no-op rebuild's input side, PRODUCT.md section 11), and the record saved (unchanged,
 /// so not written).
 /// </summary>
-[Config(typeof(BenchmarkConfig))]
 public class FileHashCacheBenchmarks
 {
     private string _folder = string.Empty;

@@ -15,7 +15,6 @@ namespace Augment.Benchmarks.Cache;
 /// per item the way DatasetPlanner.KeyOf derives them (canonical pipeline text, engine fingerprint
 /// hash, encoding text and tool version for every item).
 /// </summary>
-[Config(typeof(BenchmarkConfig))]
 public class ItemKeyBenchmarks
 {
     // DatasetPlanner.MaskEncoding: masks are always PNG with the default settings.

@@ -22,7 +22,6 @@ public enum GeometryChain
 /// as one <see cref="Augment.Core.Geometry.SpatialRun"/>, one resampling pass, against the same ops
 /// with the same parameters rendered one pass per op, each from the previous op's output.
 /// </summary>
-[Config(typeof(BenchmarkConfig))]
 public class FusedGeometryBenchmarks
 {
     private ImageBuffer? _input;

@@ -10,7 +10,6 @@ namespace Augment.Benchmarks.Imaging;
 /// Encoding goes through EncodeOutput, so a gray image becomes colour for WebP as in a build;
 /// decoding includes the structure checks done before OpenCV sees the bytes.
 /// </summary>
-[Config(typeof(BenchmarkConfig))]
 public class CodecBenchmarks
 {
     private ImageBuffer? _image;

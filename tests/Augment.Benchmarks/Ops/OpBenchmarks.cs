@@ -12,7 +12,6 @@ namespace Augment.Benchmarks.Ops;
 /// spatial op. Displacement fields (ElasticTransform, GridDistortion) are built inside the measured
 /// call, as in a build.
 /// </summary>
-[Config(typeof(BenchmarkConfig))]
 public class OpBenchmarks
 {
     private ImageBuffer? _input;

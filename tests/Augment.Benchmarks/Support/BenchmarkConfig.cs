@@ -2,6 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Exporters;
 using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Reports;
 using Perfolizer.Horology;
 
 namespace Augment.Benchmarks.Support;
@@ -9,23 +10,27 @@ namespace Augment.Benchmarks.Support;
 /// <summary>
 /// The one config every benchmark runs with (as ImageSharp.Benchmarks/Config.cs): a job short enough
 /// that the whole suite takes minutes rather than an hour, managed allocations, and GitHub markdown
-/// in artifacts/benchmarks/results. The job is a default job, so a job given on the command line
-/// (<c>--job short</c>) replaces it instead of running beside it.
+/// in artifacts/benchmarks/results. Every benchmark class runs with it: Program passes it to
+/// BenchmarkSwitcher.
 /// </summary>
 public sealed class BenchmarkConfig : ManualConfig
 {
-    public BenchmarkConfig()
+    /// <param name="withJob">False when the command line names a job (<c>--job short</c>), which then runs instead.</param>
+    public BenchmarkConfig(bool withJob = true)
     {
         // 250 ms iterations instead of 500: the slowest op takes tens of milliseconds, so an iteration
         // still holds several invocations; 3 warm-ups and 8 measured iterations give a stable median
         // for these native-heavy calls and keep one benchmark case to a few seconds.
-        AddJob(Job.Default
-            .WithId("Micro")
-            .WithLaunchCount(1)
-            .WithWarmupCount(3)
-            .WithIterationCount(8)
-            .WithIterationTime(TimeInterval.FromMilliseconds(250))
-            .AsDefault());
+        if (withJob)
+        {
+            AddJob(Job.Default
+                .WithId("Micro")
+                .WithLaunchCount(1)
+                .WithWarmupCount(3)
+                .WithIterationCount(8)
+                .WithIterationTime(TimeInterval.FromMilliseconds(250))
+                .AsDefault());
+        }
 
         // MemoryDiagnoser counts managed allocations only; pixels live in native cv::Mat memory.
         AddDiagnoser(MemoryDiagnoser.Default);
@@ -34,6 +39,8 @@ public sealed class BenchmarkConfig : ManualConfig
         AddColumnProvider(DefaultConfig.Instance.GetColumnProviders().ToArray());
         AddAnalyser(DefaultConfig.Instance.GetAnalysers().ToArray());
         AddValidator(DefaultConfig.Instance.GetValidators().ToArray());
+        // Wide enough for every op name (RandomBrightnessContrast is 24 characters).
+        SummaryStyle = SummaryStyle.Default.WithMaxParameterColumnWidth(32);
         ArtifactsPath = Path.Combine(Repository.Root, "artifacts", "benchmarks");
     }
 }
