@@ -42,7 +42,7 @@ public class FusedGeometryBenchmarks
             ? "Affine: { rotate: [-15, 15], scale: [0.9, 1.1], translate_percent: [-0.06, 0.06], p: 1 }"
             : "ElasticTransform: { alpha: 34, sigma: 4, p: 1 }";
         _config = Pipelines.Parse("HorizontalFlip: { p: 1 }", middle, "Rotate: { limit: 30, p: 1 }");
-        _records = PipelineSampler.Sample(_config.Pipeline, ItemSeed.Derive(_config.Seed, BenchmarkImages.ItemPath(Image), 0), ImageInfo.Of(_input));
+        _records = PipelineSampler.Sample(_config.Pipeline, ItemSeed.Derive(_config.Seed, BenchmarkImages.ItemPath, 0), ImageInfo.Of(_input));
 
         // Guard: the two paths really are one pass and three.
         using var fused = PipelineRenderer.Render(_config.Pipeline, _records, _input, [], _config.MaskFill);

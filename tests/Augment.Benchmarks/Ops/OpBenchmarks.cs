@@ -12,6 +12,7 @@ namespace Augment.Benchmarks.Ops;
 /// spatial op. Displacement fields (ElasticTransform, GridDistortion) are built inside the measured
 /// call, as in a build.
 /// </summary>
+[SampledColumn]
 public class OpBenchmarks
 {
     private ImageBuffer? _input;

@@ -5,6 +5,8 @@ using Augment.Core.Imaging;
 using Augment.Core.Ops;
 using Augment.Core.Pipeline;
 using Augment.Core.Randomness;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Augment.Benchmarks.Ops;
 
@@ -57,6 +59,9 @@ internal sealed class OpCase
 
     public int Variant { get; }
 
+    /// <summary>The parameters the op renders with, as the manifest records them but with 3 decimals: <c>{"angle":-12.346}</c>.</summary>
+    public string Sampled => string.Join(' ', Records.Select(r => Rounded(OpRecordJson.ToJson(r)["params"]!).ToString(Formatting.None)));
+
     /// <summary>Binds <paramref name="op"/> and picks a variant whose render changes <paramref name="input"/>; throws when none does.</summary>
     public static OpCase Prepare(string op, BenchmarkImage image, ImageBuffer input)
     {
@@ -65,7 +70,7 @@ internal sealed class OpCase
         var config = Pipelines.Parse($"{op}: {{ {extra}p: 1 }}");
         for (var variant = 0; variant < MaxVariants; variant++)
         {
-            var seed = ItemSeed.Derive(config.Seed, BenchmarkImages.ItemPath(image), variant);
+            var seed = ItemSeed.Derive(config.Seed, BenchmarkImages.ItemPath, variant);
             var records = PipelineSampler.Sample(config.Pipeline, seed, info);
             using var result = PipelineRenderer.Render(config.Pipeline, records, input, [], config.MaskFill);
             if (records.All(r => r.Applied) && (Differs(input, result.Image) || MayLeaveUnchanged.Contains((op, info.Channels))))
@@ -77,6 +82,14 @@ internal sealed class OpCase
         throw new InvalidOperationException(
             $"{op} left the {image} input unchanged in {MaxVariants} variants: give it arguments that change the image in {nameof(OpCase)}.{nameof(Arguments)}");
     }
+
+    private static JToken Rounded(JToken token) => token switch
+    {
+        JValue { Type: JTokenType.Float } value => new JValue(Math.Round(value.Value<double>(), 3)),
+        JArray array => new JArray(array.Select(Rounded)),
+        JObject json => new JObject(json.Properties().Select(p => new JProperty(p.Name, Rounded(p.Value)))),
+        _ => token,
+    };
 
     private static bool Differs(ImageBuffer a, ImageBuffer b)
     {

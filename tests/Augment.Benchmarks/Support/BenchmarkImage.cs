@@ -41,8 +41,11 @@ internal static class BenchmarkImages
         }
     }
 
-    /// <summary>The relative path the inputs are rendered as, for item seeds.</summary>
-    public static string ItemPath(BenchmarkImage image) => $"images/{image}.png";
+    /// <summary>
+    /// The relative path the inputs are rendered as, for item seeds: one for both, so that an op
+    /// draws the same parameters on both wherever they do not depend on the size (a kernel, an angle).
+    /// </summary>
+    public const string ItemPath = "images/benchmark.png";
 
     private static ImageBuffer Decode(string name) =>
         ImageCodec.DecodeFile(Path.Combine(Repository.SampleDataset, "images", name));
