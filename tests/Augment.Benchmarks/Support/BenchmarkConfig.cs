@@ -18,9 +18,10 @@ public sealed class BenchmarkConfig : ManualConfig
     /// <param name="withJob">False when the command line names a job (<c>--job short</c>), which then runs instead.</param>
     public BenchmarkConfig(bool withJob = true)
     {
-        // 250 ms iterations instead of 500: the slowest op takes tens of milliseconds, so an iteration
-        // still holds several invocations; 3 warm-ups and 8 measured iterations give a stable median
-        // for these native-heavy calls and keep one benchmark case to a few seconds.
+        // 250 ms iterations instead of 500: most calls take 1-60 ms, so an iteration still holds
+        // several of them, and the slowest (ElasticTransform and the WebP and PNG encodes of the
+        // colour image, 0.15-0.4 s) run once per iteration. 3 warm-ups and 8 measured iterations keep
+        // one case to a few seconds and the whole suite to about a quarter of an hour on two cores.
         if (withJob)
         {
             AddJob(Job.Default
