@@ -24,9 +24,9 @@ internal sealed class OpCase
     private const int MaxVariants = 32;
 
     /// <summary>
-    /// Arguments beyond the defaults, by op, for the input's size: required sizes (chosen so that the
-    /// op resamples, a quarter smaller), and ops whose defaults are the identity (Affine) or leave a
-    /// 1024-pixel side as it is (LongestMaxSize's max_size 1024).
+    /// Arguments beyond the defaults, by op, for the input's size: required sizes (three quarters of
+    /// the input's, or all of it for RandomResizedCrop, which crops anyway), and ops whose defaults are
+    /// the identity (Affine) or leave a 1024-pixel side as it is (LongestMaxSize's max_size 1024).
     /// </summary>
     private static readonly Dictionary<string, Func<ImageSize, string>> Arguments = new(StringComparer.Ordinal)
     {
@@ -41,11 +41,10 @@ internal sealed class OpCase
     /// <summary>(op, channels) that may leave the image as it is, with why: a gray image is already gray.</summary>
     private static readonly HashSet<(string Op, int Channels)> MayLeaveUnchanged = [("ToGray", 1)];
 
-    private OpCase(AugmentConfig config, IReadOnlyList<OpRecord> records, int variant)
+    private OpCase(AugmentConfig config, IReadOnlyList<OpRecord> records)
     {
         Config = config;
         Records = records;
-        Variant = variant;
     }
 
     /// <summary>Every op of the catalogue but the compositions (OneOf, SomeOf, Sequential only choose children).</summary>
@@ -56,8 +55,6 @@ internal sealed class OpCase
 
     /// <summary>The sampled records of the chosen variant: what the benchmark replays.</summary>
     public IReadOnlyList<OpRecord> Records { get; }
-
-    public int Variant { get; }
 
     /// <summary>The parameters the op renders with, as the manifest records them but with 3 decimals: <c>{"angle":-12.346}</c>.</summary>
     public string Sampled => string.Join(' ', Records.Select(r => Rounded(OpRecordJson.ToJson(r)["params"]!).ToString(Formatting.None)));
@@ -75,7 +72,7 @@ internal sealed class OpCase
             using var result = PipelineRenderer.Render(config.Pipeline, records, input, [], config.MaskFill);
             if (records.All(r => r.Applied) && (Differs(input, result.Image) || MayLeaveUnchanged.Contains((op, info.Channels))))
             {
-                return new OpCase(config, records, variant);
+                return new OpCase(config, records);
             }
         }
 
