@@ -46,6 +46,20 @@ public sealed class PackageBuildTests(PackageFeed feed)
     }
 
     [Fact]
+    public void The_output_and_cache_folders_follow_the_properties_relative_to_the_project()
+    {
+        using var project = new DatasetProject(feed);
+
+        var result = project.Build(null, "-p:AugmentOutputDir=dataset", "-p:AugmentCacheDir=shared-cache", "-p:AugmentJobs=1");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(4, DatasetProject.Summary(result).Built);
+        Assert.True(File.Exists(project.Combine("dataset", "manifest.json")));
+        Assert.False(Directory.Exists(project.OutputDir));
+        Assert.NotEmpty(Directory.GetFiles(project.Combine("shared-cache"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public void A_config_error_is_an_msbuild_error_at_its_line_and_column()
     {
         using var project = new DatasetProject(feed, DatasetProject.DefaultConfig.Replace("- Rotate:", "- Rotat:", StringComparison.Ordinal));
