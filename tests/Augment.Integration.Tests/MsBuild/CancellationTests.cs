@@ -66,33 +66,8 @@ public sealed class CancellationTests(PackageFeed feed)
         Assert.True(summary.Built > 0, "the cancelled build finished everything before it was stopped; the test needs more work per build");
     }
 
-    /// <summary>Engine processes started by this test's build (their environment carries its marker).</summary>
-    private static List<int> Engines(string marker)
-    {
-        var found = new List<int>();
-        foreach (var folder in Directory.GetDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(folder), out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                if (File.ReadAllText(Path.Combine(folder, "cmdline")).Contains("dotnet-augment.dll", StringComparison.Ordinal)
-                    && File.ReadAllText(Path.Combine(folder, "environ")).Contains(marker, StringComparison.Ordinal))
-                {
-                    found.Add(pid);
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // exited meanwhile
-            }
-        }
-
-        return found;
-    }
+    /// <summary>Engine processes started by this test's build.</summary>
+    private static List<int> Engines(string marker) => MarkedProcesses.Find("AUGMENT_TEST_ENGINE_MARKER", marker, "dotnet-augment.dll");
 
     private static T? WaitFor<T>(Func<T?> probe, TimeSpan timeout)
         where T : class

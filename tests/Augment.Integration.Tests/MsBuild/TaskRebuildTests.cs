@@ -59,11 +59,7 @@ public sealed class TaskRebuildTests(PackageFeed feed)
         }
         finally
         {
-            foreach (var node in NodesWith(marker))
-            {
-                node.Kill();
-                node.Dispose();
-            }
+            MarkedProcesses.Kill(NodesWith(marker));
         }
     }
 
@@ -81,30 +77,6 @@ public sealed class TaskRebuildTests(PackageFeed feed)
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 
-    /// <summary>The MSBuild node processes this test started: they carry its marker in their environment.</summary>
-    private static List<System.Diagnostics.Process> NodesWith(string marker)
-    {
-        var nodes = new List<System.Diagnostics.Process>();
-        foreach (var process in System.Diagnostics.Process.GetProcesses())
-        {
-            try
-            {
-                var environ = File.ReadAllText($"/proc/{process.Id}/environ");
-                if (environ.Contains($"AUGMENT_TEST_NODE_MARKER={marker}", StringComparison.Ordinal)
-                    && File.ReadAllText($"/proc/{process.Id}/cmdline").Contains("nodeReuse:true", StringComparison.Ordinal))
-                {
-                    nodes.Add(process);
-                    continue;
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // gone, or not ours
-            }
-
-            process.Dispose();
-        }
-
-        return nodes;
-    }
+    /// <summary>The MSBuild nodes this test's builds started, kept alive for reuse.</summary>
+    private static List<int> NodesWith(string marker) => MarkedProcesses.Find("AUGMENT_TEST_NODE_MARKER", marker, "nodeReuse:true");
 }
