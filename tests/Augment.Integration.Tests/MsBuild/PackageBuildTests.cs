@@ -91,6 +91,35 @@ public sealed class PackageBuildTests(PackageFeed feed)
         Assert.DoesNotContain(outputs, f => f.Contains("bad", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void After_a_failed_build_the_engine_runs_again_even_when_the_inputs_are_back_as_before()
+    {
+        using var project = new DatasetProject(feed);
+        Assert.Equal(0, project.Build().ExitCode);
+        var good = project.Combine("images", "good.png");
+        var bad = project.Combine("images", "bad.png");
+        File.Copy(project.Combine("images", "cell.png"), good);
+        File.Copy(project.Combine("masks", "cell.png"), project.Combine("masks", "good.png"));
+        File.WriteAllBytes(bad, File.ReadAllBytes(project.Combine("images", "coins.png"))[..2000]);
+        File.Copy(project.Combine("masks", "coins.png"), project.Combine("masks", "bad.png"));
+        var failed = project.Build();
+        Assert.Equal(1, failed.ExitCode);
+        Assert.Contains(project.OutputFiles(), f => f.Contains("good", StringComparison.Ordinal));
+
+        // Both new sources go: the inputs are as they were at the first build's stamp, but the
+        // failed build left good.png's outputs, which only the engine removes.
+        foreach (var stem in new[] { "good", "bad" })
+        {
+            File.Delete(project.Combine("images", stem + ".png"));
+            File.Delete(project.Combine("masks", stem + ".png"));
+        }
+
+        var next = project.Build();
+        Assert.True(next.ExitCode == 0, next.ToString());
+        Assert.True(DatasetProject.Summary(next).Removed > 0, next.ToString());
+        Assert.DoesNotContain(project.OutputFiles(), f => f.Contains("good", StringComparison.Ordinal));
+    }
+
     private sealed record FileState(byte[] Bytes, DateTime WriteTime)
     {
         public bool Equals(FileState? other) => other is not null && Bytes.AsSpan().SequenceEqual(other.Bytes) && WriteTime == other.WriteTime;
