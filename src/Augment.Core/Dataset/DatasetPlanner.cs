@@ -124,5 +124,5 @@ internal sealed class DatasetPlanner(
     }
 
     /// <summary>Masks are always written as PNG with these settings.</summary>
-    public static EncodeSettings MaskEncoding { get; } = new(ImageFormat.Png);
+    public static EncodeSettings MaskEncoding => EncodeSettings.Mask;
 }

@@ -14,6 +14,9 @@ public sealed record EncodeSettings
 
     public EncodeSettings(ImageFormat format) => Format = format;
 
+    /// <summary>Masks are always written as PNG with these settings.</summary>
+    public static EncodeSettings Mask { get; } = new(ImageFormat.Png);
+
     public ImageFormat Format { get; init; }
 
     /// <summary>zlib level 0-9. 3 is close to 9 in size for photographs and several times faster.</summary>
