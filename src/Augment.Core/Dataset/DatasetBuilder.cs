@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Augment.Core.Cache;
 using Augment.Core.Config;
+using Augment.Core.Diagnostics;
 using Augment.Core.Engine;
 using Augment.Core.Manifest;
 
@@ -15,6 +16,19 @@ public static class DatasetBuilder
 {
     public static BuildReport Build(string configPath, BuildOptions options)
     {
+        try
+        {
+            return BuildProfiled(configPath, options);
+        }
+        finally
+        {
+            BuildProfile.Flush();
+        }
+    }
+
+    private static BuildReport BuildProfiled(string configPath, BuildOptions options)
+    {
+        var loading = BuildProfile.Measure("load");
         var config = AugmentConfigLoader.Load(configPath);
         var layout = BuildLayout.For(config, options);
         var sources = InputScanner.Scan(config, layout.OutputDir);
@@ -35,8 +49,14 @@ public static class DatasetBuilder
         var outputRecord = OutputRecord.Load(layout.OutputRecordPath);
         var previous = DatasetManifest.TryRead(layout.ManifestPath);
         var configSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(configPath)));
+        loading.Dispose();
 
-        var plans = new DatasetPlanner(config, layout, hashes, keys, outputRecord, previous, options.Force).Plan(outputs, configSha);
+        IReadOnlyList<ItemPlan> plans;
+        using (BuildProfile.Measure("plan"))
+        {
+            plans = new DatasetPlanner(config, layout, hashes, keys, outputRecord, previous, options.Force).Plan(outputs, configSha);
+        }
+
         var planned = plans.Select(p => new PlannedItem(p.Output.Image, p.Output.Variant, p.Output.Source.Image, p.Action, p.Reason)).ToList();
         if (options.DryRun)
         {
@@ -48,8 +68,13 @@ public static class DatasetBuilder
 
         options.Observer?.Planned(
             plans.Count(p => p.Action == ItemAction.Render), plans.Count(p => p.Action == ItemAction.Restore), plans.Count(p => p.Action == ItemAction.UpToDate));
-        var done = Execute(config, layout, store, keys, plans, options);
+        List<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> done;
+        using (BuildProfile.Measure("execute"))
+        {
+            done = Execute(config, layout, store, keys, plans, options);
+        }
 
+        using var finishing = BuildProfile.Measure("finish");
         var expected = done.Where(d => d.Record is not null).SelectMany(d => Files(d.Plan.Output)).ToHashSet(StringComparer.Ordinal);
         var removed = RemoveStale(layout, outputRecord, previous, expected);
         foreach (var (plan, record, _) in done.Where(d => d.Record is not null))
@@ -61,9 +86,17 @@ public static class DatasetBuilder
             }
         }
 
-        outputRecord.Save();
-        hashes.Save();
-        WriteManifest(config, layout, configSha, done);
+        using (BuildProfile.Measure("finish.records"))
+        {
+            outputRecord.Save();
+            hashes.Save();
+        }
+
+        using (BuildProfile.Measure("finish.manifest"))
+        {
+            WriteManifest(config, layout, configSha, done);
+        }
+
         var failures = done.Where(d => d.Error is not null).Select(d => d.Error!).Distinct().ToList();
         return new BuildReport(
             layout.OutputDir, planned, done.Count(d => d.Record is not null && d.Plan.Action == ItemAction.Render),

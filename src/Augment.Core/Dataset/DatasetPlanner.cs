@@ -1,5 +1,6 @@
 using Augment.Core.Cache;
 using Augment.Core.Config;
+using Augment.Core.Diagnostics;
 using Augment.Core.Engine;
 using Augment.Core.Imaging;
 using Augment.Core.Interop;
@@ -31,6 +32,7 @@ internal sealed class DatasetPlanner(
             Dictionary<string, string> sourceSha;
             try
             {
+                using var hashing = BuildProfile.Measure("plan.hash-inputs");
                 sourceSha = new[] { source.Image }.Concat(source.Masks)
                     .ToDictionary(p => p, p => hashes.Sha256(Path.Combine(config.Directory, p)), StringComparer.Ordinal);
             }
@@ -46,6 +48,7 @@ internal sealed class DatasetPlanner(
 
             foreach (var output in group)
             {
+                using var deciding = BuildProfile.Measure("plan.key-and-decide");
                 var key = KeyOf(output, sourceSha, engine);
                 plans.Add(Decide(output, key, sourceSha, configSha256, engine));
             }

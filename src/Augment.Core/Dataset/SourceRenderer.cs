@@ -1,5 +1,6 @@
 using Augment.Core.Cache;
 using Augment.Core.Config;
+using Augment.Core.Diagnostics;
 using Augment.Core.Imaging;
 using Augment.Core.Interop;
 using Augment.Core.Ops;
@@ -69,12 +70,36 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
         using (result)
         {
             var sourceFormat = ImageFormats.FromExtension(output.Source.Image) ?? ImageFormat.Png;
-            var imageSha = store.Put(ImageCodec.EncodeOutput(result.Image, config.OutputFormat.SettingsFor(sourceFormat), output.Image));
-            var maskShas = result.Masks.Select((m, i) => store.Put(ImageCodec.Encode(m, DatasetPlanner.MaskEncoding, output.Masks[i]))).ToList();
+            var imageSha = Store(Encode(() => ImageCodec.EncodeOutput(result.Image, config.OutputFormat.SettingsFor(sourceFormat), output.Image)));
+            var maskShas = result.Masks.Select((m, i) => Store(Encode(() => ImageCodec.Encode(m, DatasetPlanner.MaskEncoding, output.Masks[i])))).ToList();
             var keyRecord = new KeyRecord(imageSha, maskShas, record.ToJson());
-            keys.Write(plan.Key!, keyRecord);
-            Materialize(output, keyRecord);
+            using (BuildProfile.Measure("render.key-record"))
+            {
+                keys.Write(plan.Key!, keyRecord);
+            }
+
+            using (BuildProfile.Measure("render.materialize"))
+            {
+                Materialize(output, keyRecord);
+            }
+
             return keyRecord;
+        }
+    }
+
+    private static byte[] Encode(Func<byte[]> encode)
+    {
+        using (BuildProfile.Measure("render.encode"))
+        {
+            return encode();
+        }
+    }
+
+    private string Store(byte[] bytes)
+    {
+        using (BuildProfile.Measure("render.store"))
+        {
+            return store.Put(bytes);
         }
     }
 
@@ -97,14 +122,25 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
     private ImageBuffer Decode(string relative, IReadOnlyDictionary<string, string> expectedSha)
     {
         var full = Path.Combine(config.Directory, relative);
-        var bytes = File.ReadAllBytes(full);
-        // The planner hashed this file; if it changed since, the key would be wrong: fail the item.
-        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-        if (expectedSha.TryGetValue(relative, out var expected) && expected != sha)
+        byte[] bytes;
+        using (BuildProfile.Measure("render.read"))
         {
-            throw new InvalidImageException(full, "the file changed during the build; build again");
+            bytes = File.ReadAllBytes(full);
         }
 
-        return ImageCodec.Decode(bytes, full, config.Limits);
+        // The planner hashed this file; if it changed since, the key would be wrong: fail the item.
+        using (BuildProfile.Measure("render.hash-source"))
+        {
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            if (expectedSha.TryGetValue(relative, out var expected) && expected != sha)
+            {
+                throw new InvalidImageException(full, "the file changed during the build; build again");
+            }
+        }
+
+        using (BuildProfile.Measure("render.decode"))
+        {
+            return ImageCodec.Decode(bytes, full, config.Limits);
+        }
     }
 }

@@ -1,0 +1,64 @@
+// Fields of random values regenerated when an op is applied (docs/randomness.md, field streams):
+// elastic displacement noise and GaussNoise, drawn in a fixed order from the field stream, normal
+// values by FieldNormal (random.hpp).
+#include <algorithm>
+#include <cmath>
+
+#include <opencv2/core.hpp>
+
+#include "error.hpp"
+#include "image.hpp"
+#include "random.hpp"
+
+extern "C" AUG_API aug_status aug_random_field(uint64_t* state, float* out, int64_t count, int32_t gaussian) {
+    return aug::guarded([&] {
+        aug::require(state != nullptr && out != nullptr, "state or out is null");
+        aug::require(count >= 0, "count must not be negative");
+        aug::xoshiro256 rng(state);
+        if (gaussian != 0) {
+            for (int64_t i = 0; i < count; ++i) out[i] = static_cast<float>(rng.field_normal());
+        } else {
+            for (int64_t i = 0; i < count; ++i) out[i] = static_cast<float>(rng.uniform(-1.0, 1.0));
+        }
+        rng.store(state);
+    });
+}
+
+namespace {
+
+// GaussNoise: pixels in row-major order, per pixel one shared draw or one draw per colour channel,
+// delta = (mean + sd * FieldNormal) * max, v' = clamp(round_half_away(v + delta), 0, max).
+template <typename T>
+void add_gauss_noise(cv::Mat& mat, aug::xoshiro256& rng, double mean, double sd, bool per_channel) {
+    const double max = mat.depth() == CV_16U ? 65535.0 : 255.0;
+    const int channels = mat.channels();
+    const int colour = channels == 4 ? 3 : channels;
+    for (int y = 0; y < mat.rows; ++y) {
+        T* row = mat.ptr<T>(y);
+        for (int x = 0; x < mat.cols; ++x) {
+            T* pixel = row + static_cast<ptrdiff_t>(x) * channels;
+            const double shared = per_channel ? 0.0 : (mean + sd * rng.field_normal()) * max;
+            for (int c = 0; c < colour; ++c) {
+                const double delta = per_channel ? (mean + sd * rng.field_normal()) * max : shared;
+                const double value = std::round(static_cast<double>(pixel[c]) + delta);
+                pixel[c] = static_cast<T>(std::min(std::max(value, 0.0), max));
+            }
+        }
+    }
+}
+
+}  // namespace
+
+extern "C" AUG_API aug_status aug_image_gauss_noise(aug_image* image, uint64_t* state, double mean,
+                                                    double standard_deviation, int32_t per_channel) {
+    return aug::guarded([&] {
+        aug::require(image != nullptr && state != nullptr, "image or state is null");
+        aug::xoshiro256 rng(state);
+        if (image->mat.depth() == CV_16U) {
+            add_gauss_noise<uint16_t>(image->mat, rng, mean, standard_deviation, per_channel != 0);
+        } else {
+            add_gauss_noise<uint8_t>(image->mat, rng, mean, standard_deviation, per_channel != 0);
+        }
+        rng.store(state);
+    });
+}
