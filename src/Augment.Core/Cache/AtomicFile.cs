@@ -6,7 +6,11 @@ namespace Augment.Core.Cache;
 /// </summary>
 public static partial class AtomicFile
 {
-    public static void Write(string path, ReadOnlySpan<byte> bytes)
+    /// <param name="durable">
+    /// Flush the file to disk (fsync) before the rename. False only where the caller makes a whole
+    /// group of files durable at once before anything names them (<see cref="DurableBatch{T}"/>).
+    /// </param>
+    public static void Write(string path, ReadOnlySpan<byte> bytes, bool durable = true)
     {
         var temp = TempName(path);
         try
@@ -14,7 +18,7 @@ public static partial class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
 
             File.Move(temp, path, overwrite: true);
@@ -26,7 +30,7 @@ public static partial class AtomicFile
         }
     }
 
-    public static void WriteText(string path, string text) => Write(path, System.Text.Encoding.UTF8.GetBytes(text));
+    public static void WriteText(string path, string text, bool durable = true) => Write(path, System.Text.Encoding.UTF8.GetBytes(text), durable);
 
     /// <summary>Writes only when the content differs: a build with nothing to do writes nothing.</summary>
     public static void WriteTextIfChanged(string path, string text)

@@ -32,7 +32,8 @@ public sealed class KeyStore(ContentStore store)
         }
     }
 
-    public void Write(string key, KeyRecord record)
+    /// <param name="durable">fsync the record; a build writes them after its objects are synced and syncs them in groups.</param>
+    public void Write(string key, KeyRecord record, bool durable = true)
     {
         var json = new JObject
         {
@@ -40,7 +41,7 @@ public sealed class KeyStore(ContentStore store)
             ["masks"] = new JArray(record.Masks),
             ["record"] = record.Record,
         };
-        AtomicFile.WriteText(PathOf(key), json.ToString(Formatting.None));
+        AtomicFile.WriteText(PathOf(key), json.ToString(Formatting.None), durable);
     }
 
     private string PathOf(string key) => Path.Combine(store.Root, "keys", key[..2], key[2..] + ".json");

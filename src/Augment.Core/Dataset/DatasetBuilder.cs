@@ -135,18 +135,48 @@ public static class DatasetBuilder
         }
 
         // One task per source: its image and masks are decoded once for all its variants, and at
-        // most Jobs sources are in memory at once, whatever the dataset's size.
-        var groups = plans.Where(p => p.Action == ItemAction.Render).GroupBy(p => p.Output.Source.Image).Select(g => g.ToList()).ToList();
-        Parallel.ForEach(
-            groups,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = options.Cancellation },
-            group =>
+        // most Jobs sources are in memory at once, whatever the dataset's size. Rendered items are
+        // committed (key record, outputs) in groups, after one sync makes a group's objects durable.
+        var batch = new DurableBatch<(ItemPlan Plan, KeyRecord Record)>(
+            [layout.CacheDir, layout.OutputDir],
+            item =>
             {
-                foreach (var (plan, record, error) in renderer.Render(group, options.Cancellation))
+                using (BuildProfile.Measure("render.commit"))
                 {
-                    Finish(plan, record, error);
+                    renderer.Commit(item.Plan, item.Record);
                 }
+
+                Finish(item.Plan, item.Record, null);
             });
+        var groups = plans.Where(p => p.Action == ItemAction.Render).GroupBy(p => p.Output.Source.Image).Select(g => g.ToList()).ToList();
+        try
+        {
+            Parallel.ForEach(
+                groups,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = options.Cancellation },
+                group =>
+                {
+                    foreach (var (plan, record, error) in renderer.Render(group, options.Cancellation))
+                    {
+                        if (record is null)
+                        {
+                            Finish(plan, record, error);
+                        }
+                        else
+                        {
+                            batch.Add((plan, record), renderer.ObjectPaths(record));
+                        }
+                    }
+                });
+        }
+        catch (OperationCanceledException)
+        {
+            batch.Flush(); // what was rendered before the cancel is kept
+            throw;
+        }
+
+        batch.Flush();
+
         return done;
     }
 

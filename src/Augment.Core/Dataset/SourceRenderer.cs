@@ -10,12 +10,16 @@ namespace Augment.Core.Dataset;
 
 /// <summary>
 /// Renders the variants of one source that need it: the image and masks are read and decoded once
-/// (the bytes hashed are the bytes decoded), each variant is rendered, encoded, put into the content
-/// store with its key record, and materialised in the output folder.
+/// (the bytes hashed are the bytes decoded), each variant is rendered, encoded and put into the
+/// content store; once a <see cref="DurableBatch{T}"/> has made its objects durable,
+/// <see cref="Commit"/> writes its key record and materialises it in the output folder.
 /// </summary>
 internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, ContentStore store, KeyStore keys)
 {
-    /// <summary>Renders; returns the key record of each variant, or the error that failed the source or variant.</summary>
+    /// <summary>
+    /// Renders; returns the key record of each variant (its objects written but not yet synced, its
+    /// key record not yet written: see <see cref="Commit"/>), or the error that failed the source or variant.
+    /// </summary>
     public IReadOnlyList<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> Render(IReadOnlyList<ItemPlan> plans, CancellationToken cancellation)
     {
         var source = plans[0].Output.Source;
@@ -72,18 +76,24 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
             var sourceFormat = ImageFormats.FromExtension(output.Source.Image) ?? ImageFormat.Png;
             var imageSha = Store(Encode(() => ImageCodec.EncodeOutput(result.Image, config.OutputFormat.SettingsFor(sourceFormat), output.Image)));
             var maskShas = result.Masks.Select((m, i) => Store(Encode(() => ImageCodec.Encode(m, DatasetPlanner.MaskEncoding, output.Masks[i])))).ToList();
-            var keyRecord = new KeyRecord(imageSha, maskShas, record.ToJson());
-            using (BuildProfile.Measure("render.key-record"))
-            {
-                keys.Write(plan.Key!, keyRecord);
-            }
+            return new KeyRecord(imageSha, maskShas, record.ToJson());
+        }
+    }
 
-            using (BuildProfile.Measure("render.materialize"))
-            {
-                Materialize(output, keyRecord);
-            }
+    /// <summary>The cache objects of a rendered item, for a sync that falls back to fsync per file.</summary>
+    public IReadOnlyList<string> ObjectPaths(KeyRecord record) => [store.PathOf(record.Image), .. record.Masks.Select(store.PathOf)];
 
-            return keyRecord;
+    /// <summary>Once the item's objects are durable: writes its key record and materialises its outputs.</summary>
+    public void Commit(ItemPlan plan, KeyRecord record)
+    {
+        using (BuildProfile.Measure("render.key-record"))
+        {
+            keys.Write(plan.Key!, record, durable: false); // synced with the next group
+        }
+
+        using (BuildProfile.Measure("render.materialize"))
+        {
+            Materialize(plan.Output, record);
         }
     }
 
@@ -99,7 +109,7 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
     {
         using (BuildProfile.Measure("render.store"))
         {
-            return store.Put(bytes);
+            return store.Put(bytes, durable: false);
         }
     }
 

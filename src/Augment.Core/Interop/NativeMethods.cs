@@ -162,6 +162,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "aug_file_hard_link", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial NativeStatus FileHardLink(string existing, string linkPath);
 
+    [LibraryImport(LibraryName, EntryPoint = "aug_file_sync_fs", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial NativeStatus FileSyncFs(string path);
+
     /// <summary>Throws the typed exception for a failed call, with the shim's thread-local message.</summary>
     internal static void Check(NativeStatus status, string? filePath = null)
     {

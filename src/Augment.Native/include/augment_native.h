@@ -196,6 +196,10 @@ AUG_API aug_status aug_file_identity_read(const char* path, aug_file_identity* o
  * failure (EXDEV across file systems, EPERM where links are not allowed: the caller copies). */
 AUG_API aug_status aug_file_hard_link(const char* existing, const char* link_path);
 
+/* syncfs(2) of the file system that holds `path` (a file or folder): every write to it so far is on
+ * disk when this returns. AUG_ERR_ARGUMENT with errno's text on failure (the caller fsyncs files). */
+AUG_API aug_status aug_file_sync_fs(const char* path);
+
 #ifdef __cplusplus
 }
 #endif
