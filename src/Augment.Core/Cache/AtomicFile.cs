@@ -52,6 +52,72 @@ public static partial class AtomicFile
     }
 
     /// <summary>
+    /// Writes through <paramref name="write"/> to a temporary file, then keeps the file at
+    /// <paramref name="path"/> when it holds the same bytes (a build with nothing to do writes
+    /// nothing) or renames the new one over it. For content too large to build in memory first.
+    /// </summary>
+    public static void WriteIfChanged(string path, Action<Stream> write)
+    {
+        var temp = TempName(path);
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+            {
+                write(stream);
+                stream.Flush();
+                if (SameContent(stream, path))
+                {
+                    stream.Dispose();
+                    TryDelete(temp);
+                    return;
+                }
+
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static bool SameContent(FileStream written, string path)
+    {
+        try
+        {
+            using var existing = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            if (existing.Length != written.Length)
+            {
+                return false;
+            }
+
+            written.Position = 0;
+            var a = new byte[1 << 16];
+            var b = new byte[1 << 16];
+            while (true)
+            {
+                var n = written.ReadAtLeast(a, a.Length, throwOnEndOfStream: false);
+                if (n == 0)
+                {
+                    return true;
+                }
+
+                if (existing.ReadAtLeast(b, n, throwOnEndOfStream: false) != n || !a.AsSpan(0, n).SequenceEqual(b.AsSpan(0, n)))
+                {
+                    return false;
+                }
+            }
+        }
+        catch (IOException)
+        {
+            return false; // none, or unreadable: write it anew
+        }
+    }
+
+    /// <summary>
     /// Removes temporary files (this class's naming) that a killed process left below
     /// <paramref name="folder"/>; those of a process that is still running are left alone.
     /// </summary>

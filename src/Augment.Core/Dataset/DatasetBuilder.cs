@@ -29,26 +29,57 @@ public static class DatasetBuilder
     private static BuildReport BuildProfiled(string configPath, BuildOptions options)
     {
         var loading = BuildProfile.Measure("load");
-        var config = AugmentConfigLoader.Load(configPath);
+        AugmentConfig config;
+        using (BuildProfile.Measure("load.config"))
+        {
+            config = AugmentConfigLoader.Load(configPath);
+        }
+
         var layout = BuildLayout.For(config, options);
-        var sources = InputScanner.Scan(config, layout.OutputDir);
-        var outputs = OutputNaming.Name(config, sources);
+        IReadOnlyList<SourceItem> sources;
+        using (BuildProfile.Measure("load.scan"))
+        {
+            sources = InputScanner.Scan(config, layout.OutputDir);
+        }
+
+        IReadOnlyList<OutputItem> outputs;
+        using (BuildProfile.Measure("load.names"))
+        {
+            outputs = OutputNaming.Name(config, sources);
+        }
+
+        var state = BuildProfile.Measure("load.state");
 
         using var buildLock = options.DryRun ? null : BuildLock.Acquire(
             layout.LockPath, options.WaitForLock, options.Cancellation, () => options.Observer?.WaitingForLock(layout.LockPath));
         if (!options.DryRun)
         {
             // Temporary files a killed build left (the lock says no build of this output runs now).
+            using var leftovers = BuildProfile.Measure("load.leftovers");
             AtomicFile.RemoveLeftovers(layout.OutputDir);
-            AtomicFile.RemoveLeftovers(layout.CacheDir);
+            if (!layout.CacheDir.StartsWith(layout.OutputDir + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                AtomicFile.RemoveLeftovers(layout.CacheDir); // a cache elsewhere (--cache-dir)
+            }
         }
 
+        var inputsLoad = BuildProfile.Measure("load.inputs-record");
         var hashes = FileHashCache.Load(layout.InputHashesPath);
+        inputsLoad.Dispose();
         var store = new ContentStore(layout.CacheDir);
         var keys = new KeyStore(store);
+        var outputsLoad = BuildProfile.Measure("load.outputs-record");
         var outputRecord = OutputRecord.Load(layout.OutputRecordPath);
-        var previous = DatasetManifest.TryRead(layout.ManifestPath);
+        outputsLoad.Dispose();
+        // The previous manifest is large (every op's parameters of every item) and a build that
+        // changed nothing needs nothing from it: read only when an item's reason or record needs it.
+        var previous = new Lazy<DatasetManifest?>(() =>
+        {
+            using var reading = BuildProfile.Measure("load.manifest");
+            return DatasetManifest.TryReadIndex(layout.ManifestPath)?.Manifest; // without the items' records
+        });
         var configSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(configPath)));
+        state.Dispose();
         loading.Dispose();
 
         IReadOnlyList<ItemPlan> plans;
@@ -76,25 +107,41 @@ public static class DatasetBuilder
 
         using var finishing = BuildProfile.Measure("finish");
         var expected = done.Where(d => d.Record is not null).SelectMany(d => Files(d.Plan.Output)).ToHashSet(StringComparer.Ordinal);
-        var removed = RemoveStale(layout, outputRecord, previous, expected);
+        // The output record alone lists what earlier builds wrote; the manifest is read for it only
+        // when there is no record (a first build by this version, or a deleted .augment folder).
+        var removed = RemoveStale(layout, outputRecord, outputRecord.Loaded ? null : previous.Value, expected);
         foreach (var (plan, record, _) in done.Where(d => d.Record is not null))
         {
-            outputRecord.Set(plan.Output.Image, layout.OutputPath(plan.Output.Image), record!.Image);
-            foreach (var (relative, sha) in plan.Output.Masks.Zip(record.Masks))
+            foreach (var (relative, sha) in plan.Output.Masks.Zip(record!.Masks).Prepend((plan.Output.Image, record.Image)))
             {
-                outputRecord.Set(relative, layout.OutputPath(relative), sha);
+                if (!outputRecord.IsConfirmed(relative))
+                {
+                    outputRecord.Set(relative, layout.OutputPath(relative), sha, plan.Key);
+                }
             }
         }
 
         using (BuildProfile.Measure("finish.records"))
         {
-            outputRecord.Save();
             hashes.Save();
         }
 
-        using (BuildProfile.Measure("finish.manifest"))
+        var engine = EngineFingerprint.Current;
+        var unchanged = removed == 0 && done.All(d => d.Plan.Action == ItemAction.UpToDate) &&
+                        outputRecord.IsManifestCurrent(layout.ManifestPath, configSha, DatasetPlanner.ToolVersion, engine.Sha256);
+        if (!unchanged)
         {
-            WriteManifest(config, layout, configSha, done);
+            using (BuildProfile.Measure("finish.manifest"))
+            {
+                WriteManifest(config, layout, configSha, done, keys);
+            }
+
+            outputRecord.SetManifest(layout.ManifestPath, configSha, DatasetPlanner.ToolVersion, engine.Sha256);
+        }
+
+        using (BuildProfile.Measure("finish.records"))
+        {
+            outputRecord.Save();
         }
 
         var failures = done.Where(d => d.Error is not null).Select(d => d.Error!).Distinct().ToList();
@@ -214,22 +261,36 @@ public static class DatasetBuilder
         }
     }
 
-    private static void WriteManifest(AugmentConfig config, BuildLayout layout, string configSha, IEnumerable<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> done)
+    private static void WriteManifest(
+        AugmentConfig config, BuildLayout layout, string configSha, IReadOnlyList<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> done,
+        KeyStore keys)
     {
         var engine = EngineFingerprint.Current;
-        var items = done.Where(d => d.Record is not null).Select(d =>
+        var built = done.Where(d => d.Record is not null).ToList();
+        // Items found up to date from the output record alone come without their records: those are
+        // the previous manifest's (same key, same bytes), read item by item, or else the key store's.
+        var wanted = built.Where(d => d.Record!.Record is null).ToDictionary(d => d.Plan.Output.Image, d => d.Plan.Key!, StringComparer.Ordinal);
+        var previous = wanted.Count == 0
+            ? null
+            : DatasetManifest.TryReadIndex(layout.ManifestPath, (image, key) => wanted.TryGetValue(image, out var expected) && expected == key)?.Records;
+        var items = built.Select(d => (d.Plan.Output.Image, (Func<ManifestItem>)(() =>
         {
             var (plan, record, _) = d;
             var output = plan.Output;
-            var sha = new Dictionary<string, string>(StringComparer.Ordinal) { [output.Image] = record!.Image };
+            var text = record!.Record
+                ?? (previous is not null && previous.TryGetValue(output.Image, out var before) ? before : null)
+                ?? keys.TryRead(plan.Key!)?.Record
+                ?? throw new InvalidOperationException($"no record of {output.Image} (key {plan.Key}) in the manifest or the cache; build with --force");
+            var sha = new Dictionary<string, string>(StringComparer.Ordinal) { [output.Image] = record.Image };
             foreach (var (relative, maskSha) in output.Masks.Zip(record.Masks))
             {
                 sha[relative] = maskSha;
             }
 
-            return new ManifestItem(output.Image, output.Masks, output.Source.Image, output.Source.Masks, plan.SourceSha256, output.Variant, plan.Key!, record.Record, sha);
-        }).ToList();
-        new DatasetManifest(AugmentConfigLoader.SchemaVersion, DatasetPlanner.ToolVersion, engine.OpenCvVersion, engine.Sha256, configSha, config.Seed, items)
-            .Write(layout.ManifestPath);
+            return new ManifestItem(
+                output.Image, output.Masks, output.Source.Image, output.Source.Masks, plan.SourceSha256, output.Variant, plan.Key!, KeyRecord.ParseRecord(text), sha);
+        })));
+        DatasetManifest.Write(
+            layout.ManifestPath, AugmentConfigLoader.SchemaVersion, DatasetPlanner.ToolVersion, engine.OpenCvVersion, engine.Sha256, configSha, config.Seed, items);
     }
 }

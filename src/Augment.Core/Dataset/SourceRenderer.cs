@@ -76,7 +76,7 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
             var sourceFormat = ImageFormats.FromExtension(output.Source.Image) ?? ImageFormat.Png;
             var imageSha = Store(Encode(() => ImageCodec.EncodeOutput(result.Image, config.OutputFormat.SettingsFor(sourceFormat), output.Image)));
             var maskShas = result.Masks.Select((m, i) => Store(Encode(() => ImageCodec.Encode(m, DatasetPlanner.MaskEncoding, output.Masks[i])))).ToList();
-            return new KeyRecord(imageSha, maskShas, record.ToJson());
+            return new KeyRecord(imageSha, maskShas, record.ToJson().ToString(Newtonsoft.Json.Formatting.None));
         }
     }
 

@@ -12,6 +12,19 @@ internal static class NativeFiles
         return new FileIdentity(id.Size, (id.MtimeSeconds * 1_000_000_000) + id.MtimeNanoseconds, id.Inode, id.Device);
     }
 
+    /// <summary>The identity, or false when the file cannot be stat'ed (missing): no exception on the no-op path.</summary>
+    public static bool TryIdentity(string path, out FileIdentity identity)
+    {
+        if (NativeMethods.FileIdentityRead(path, out var id) != NativeStatus.Ok)
+        {
+            identity = default;
+            return false;
+        }
+
+        identity = new FileIdentity(id.Size, (id.MtimeSeconds * 1_000_000_000) + id.MtimeNanoseconds, id.Inode, id.Device);
+        return true;
+    }
+
     /// <summary>Creates a hard link; false where the file system refuses (the caller copies instead).</summary>
     public static bool TryHardLink(string existing, string linkPath) =>
         NativeMethods.FileHardLink(existing, linkPath) == NativeStatus.Ok;
