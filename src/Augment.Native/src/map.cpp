@@ -92,6 +92,11 @@ extern "C" AUG_API aug_status aug_map_build(const aug_map_stage* stages, int32_t
         map->y.create(height, width, CV_32F);
         // Rows are independent: the result does not depend on how OpenCV splits them over threads
         // (cv::setNumThreads: one thread when the build runs several items at once).
+        // A field that is the run's last step is sampled at the output's own pixels, where bilinear
+        // interpolation returns the grid value itself (the weights are 0): read it directly. The
+        // result is the same double (a zero weight adds a signed zero, and x + (-0.0) == x + 0.0 for
+        // the pixel coordinates x >= 0 it is added to).
+        const bool direct = !list.front().is_matrix && list.front().width == width && list.front().height == height;
         cv::parallel_for_(cv::Range(0, height), [&](const cv::Range& rows) {
             for (int y = rows.start; y < rows.end; ++y) {
                 float* mx = map->x.ptr<float>(y);
@@ -99,7 +104,14 @@ extern "C" AUG_API aug_status aug_map_build(const aug_map_stage* stages, int32_t
                 for (int x = 0; x < width; ++x) {
                     double px = x;
                     double py = y;
-                    for (const stage& s : list) apply(s, px, py);
+                    auto s = list.begin();
+                    if (direct) {
+                        const size_t at = static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x);
+                        px = px + static_cast<double>(s->dx[at]);
+                        py = py + static_cast<double>(s->dy[at]);
+                        ++s;
+                    }
+                    for (; s != list.end(); ++s) apply(*s, px, py);
                     mx[x] = static_cast<float>(px);
                     my[x] = static_cast<float>(py);
                 }

@@ -26,6 +26,19 @@ extern "C" AUG_API aug_status aug_random_field(uint64_t* state, float* out, int6
 
 namespace {
 
+// std::round (half away from zero) for |v| < 2^52, without the library call (baseline x86-64 has no
+// rounding instruction): truncate, then step away from zero when the exact remainder is at least 0.5.
+inline double round_half_away(double v) {
+    double t = static_cast<double>(static_cast<int64_t>(v));
+    const double rest = v - t;
+    if (rest >= 0.5) {
+        t += 1.0;
+    } else if (rest <= -0.5) {
+        t -= 1.0;
+    }
+    return t;
+}
+
 // GaussNoise: pixels in row-major order, per pixel one shared draw or one draw per colour channel,
 // delta = (mean + sd * FieldNormal) * max, v' = clamp(round_half_away(v + delta), 0, max).
 template <typename T>
@@ -40,7 +53,7 @@ void add_gauss_noise(cv::Mat& mat, aug::xoshiro256& rng, double mean, double sd,
             const double shared = per_channel ? 0.0 : (mean + sd * rng.field_normal()) * max;
             for (int c = 0; c < colour; ++c) {
                 const double delta = per_channel ? (mean + sd * rng.field_normal()) * max : shared;
-                const double value = std::round(static_cast<double>(pixel[c]) + delta);
+                const double value = round_half_away(static_cast<double>(pixel[c]) + delta);
                 pixel[c] = static_cast<T>(std::min(std::max(value, 0.0), max));
             }
         }
