@@ -214,6 +214,32 @@ def main():
         w("| codec floor, whole process, for comparison | " + " | ".join(floor_row) + " | decode + encode, no op |")
         w("")
 
+    # Rebuilds: fixed costs rather than per-item ones, so whole seconds.
+    noop_size = largest
+    change_size = "1000" if any(get(r["runs"], p, "1000", "change") for p in r["pipelines"]) else largest
+    rebuilds = [(f"no-op, {int(noop_size):,} sources", p, get(r["runs"], p, noop_size, "noop")) for p in r["pipelines"]]
+    rebuilds += [(f"one change, {int(change_size):,} sources", p, get(r["runs"], p, change_size, "change")) for p in r["pipelines"]]
+    rebuilds = [(label, p, m) for label, p, m in rebuilds if m and m.get("profile")]
+    if rebuilds:
+        w("### Rebuilds")
+        w("")
+        startup = r.get("startup", {})
+        if startup:
+            w(f"Any run of the tool first pays for the .NET runtime and its command line: `dotnet-augment build --help` takes "
+              f"{startup.get('help', 0):.3f} s, and `dotnet-augment --version`, which also loads the native shim and OpenCV, "
+              f"{startup.get('version', 0):.3f} s (medians of five). A rebuild's own phases, in seconds (the tool's profile, "
+              "which starts after the command line is parsed):")
+            w("")
+        w("| phase | " + " | ".join(f"{label}: {p}" for label, p, _ in rebuilds) + " |")
+        w("|---|" + "---:|" * len(rebuilds))
+        phases = sorted({k for _, _, m in rebuilds for k in m["profile"] if not k.startswith("render.")},
+                        key=lambda k: (not k.startswith(("load", "plan")), k.startswith("finish"), k))
+        for phase in phases:
+            cells = [f"{m['profile'][phase]['seconds']:.3f}" if phase in m["profile"] else "—" for _, _, m in rebuilds]
+            w(f"| `{phase}` | " + " | ".join(cells) + " |")
+        w("| whole process (wall) | " + " | ".join(f"{m['wall']:.3f}" for _, _, m in rebuilds) + " |")
+        w("")
+
     analysis = os.path.join(HERE, "analysis.md")
     if os.path.exists(analysis):
         w("## Analysis")

@@ -124,6 +124,12 @@ def main():
         "sizes": sizes, "jobs": jobs, "pipelines": pipelines, "peer": not args.skip_peer,
         "machine": machine(args.tool), "runs": {}, "timings": {},
     }
+    # What any run of the tool costs before it looks at a dataset: the runtime and the command
+    # line (`build --help`), and with the native shim and OpenCV loaded (`--version`).
+    results["startup"] = {
+        name: statistics.median(timed([args.tool] + command)["wall"] for _ in range(5))
+        for name, command in (("help", ["build", "--help"]), ("version", ["--version"]))
+    }
     save(results, results_path)
 
     for pipeline in pipelines:
@@ -165,7 +171,13 @@ def main():
             # after one source changed.
             j = jobs[-1]
             build = [args.tool, "build", config, "-o", out, "--json", "--jobs", str(j)]
-            noops = [timed(build) for _ in range(3)]
+            noop_profile = os.path.join(work, f"profile-{pipeline}-{size}-noop.tsv")
+            noops = []
+            for _ in range(3):
+                if os.path.exists(noop_profile):
+                    os.remove(noop_profile)
+                noops.append(timed(build, env={"AUGMENT_PROFILE": noop_profile}))
+                noops[-1]["profile"] = read_profile(noop_profile)
             for m in noops:
                 assert m["reported"]["rendered"] == 0 and m["reported"]["upToDate"] == size, m["reported"]
             run["noop"] = m = sorted(noops, key=lambda n: n["wall"])[1]
@@ -175,7 +187,11 @@ def main():
 
             changed = size // 2
             datasets.write_source(pipeline, samples, dataset, changed, altered=True)
-            m = timed(build)
+            change_profile = os.path.join(work, f"profile-{pipeline}-{size}-change.tsv")
+            if os.path.exists(change_profile):
+                os.remove(change_profile)
+            m = timed(build, env={"AUGMENT_PROFILE": change_profile})
+            m["profile"] = read_profile(change_profile)
             assert m["reported"]["rendered"] == 1 and m["reported"]["upToDate"] == size - 1, m["reported"]
             m["jobs"] = j
             m["source"] = datasets.files_of(pipeline, changed)[0]

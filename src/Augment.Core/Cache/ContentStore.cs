@@ -51,6 +51,12 @@ public sealed class ContentStore
     public void Materialize(string sha256, string target)
     {
         var source = PathOf(sha256);
+        // Where nothing has the name yet, one link(2) puts the whole object there at once.
+        if (!File.Exists(target) && NativeFiles.TryHardLink(source, target))
+        {
+            return;
+        }
+
         var temp = AtomicFile.TempName(target);
         try
         {

@@ -10,7 +10,9 @@ namespace Augment.Core.Cache;
 /// <c>commit</c> run for each item: its key record is written and its outputs appear under their
 /// final names. So after a power cut no key record names a lost object and no output is partial
 /// (PRODUCT.md section 10), at the cost of one sync per group instead of one fsync per file, which
-/// cost more than encoding a small JPEG. Where syncfs fails, each file is fsynced.
+/// cost more than encoding a small JPEG. Where syncfs fails, each file is fsynced. A full group is
+/// synced and committed on a thread of its own while rendering goes on (groups in order, one at a
+/// time); <see cref="Flush"/> waits for them and rethrows what failed.
 /// </summary>
 internal sealed class DurableBatch<T>(IReadOnlyList<string> roots, Action<T> commit, int size = DurableBatch<T>.DefaultSize)
 {
@@ -18,6 +20,7 @@ internal sealed class DurableBatch<T>(IReadOnlyList<string> roots, Action<T> com
 
     private readonly Lock _gate = new();
     private List<(T Item, IReadOnlyList<string> Files)> _pending = [];
+    private Task _committing = Task.CompletedTask;
     private bool _committed;
 
     public int Size => size;
@@ -25,19 +28,24 @@ internal sealed class DurableBatch<T>(IReadOnlyList<string> roots, Action<T> com
     /// <summary>Queues an item whose <paramref name="files"/> were written without fsync; may commit a full group.</summary>
     public void Add(T item, IReadOnlyList<string> files)
     {
-        List<(T, IReadOnlyList<string>)>? full = null;
         lock (_gate)
         {
             _pending.Add((item, files));
             if (_pending.Count >= size)
             {
-                (full, _pending) = (_pending, []);
+                var full = _pending;
+                _pending = [];
+                // A dedicated thread, not the pool's: the build's workers hold the pool's threads.
+                _committing = _committing.ContinueWith(
+                    previous =>
+                    {
+                        previous.GetAwaiter().GetResult(); // after a failed group, commit no later one
+                        Commit(full);
+                    },
+                    CancellationToken.None,
+                    TaskContinuationOptions.LongRunning,
+                    TaskScheduler.Default);
             }
-        }
-
-        if (full is not null)
-        {
-            Commit(full);
         }
     }
 
@@ -45,11 +53,14 @@ internal sealed class DurableBatch<T>(IReadOnlyList<string> roots, Action<T> com
     public void Flush()
     {
         List<(T, IReadOnlyList<string>)> rest;
+        Task committing;
         lock (_gate)
         {
             (rest, _pending) = (_pending, []);
+            committing = _committing;
         }
 
+        committing.GetAwaiter().GetResult();
         Commit(rest);
         if (_committed)
         {

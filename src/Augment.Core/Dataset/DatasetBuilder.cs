@@ -4,6 +4,7 @@ using Augment.Core.Config;
 using Augment.Core.Diagnostics;
 using Augment.Core.Engine;
 using Augment.Core.Manifest;
+using Newtonsoft.Json;
 
 namespace Augment.Core.Dataset;
 
@@ -73,11 +74,12 @@ public static class DatasetBuilder
         outputsLoad.Dispose();
         // The previous manifest is large (every op's parameters of every item) and a build that
         // changed nothing needs nothing from it: read only when an item's reason or record needs it.
-        var previous = new Lazy<DatasetManifest?>(() =>
+        var previousIndex = new Lazy<ManifestIndex?>(() =>
         {
             using var reading = BuildProfile.Measure("load.manifest");
-            return DatasetManifest.TryReadIndex(layout.ManifestPath)?.Manifest; // without the items' records
+            return ManifestIndex.TryRead(layout.ManifestPath); // without the items' ops
         });
+        var previous = new Lazy<DatasetManifest?>(() => previousIndex.Value?.Manifest);
         var configSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(configPath)));
         state.Dispose();
         loading.Dispose();
@@ -85,7 +87,7 @@ public static class DatasetBuilder
         IReadOnlyList<ItemPlan> plans;
         using (BuildProfile.Measure("plan"))
         {
-            plans = new DatasetPlanner(config, layout, hashes, keys, outputRecord, previous, options.Force).Plan(outputs, configSha);
+            plans = new DatasetPlanner(config, layout, hashes, keys, outputRecord, previous, options.Force, options.Jobs).Plan(outputs, configSha);
         }
 
         var planned = plans.Select(p => new PlannedItem(p.Output.Image, p.Output.Variant, p.Output.Source.Image, p.Action, p.Reason)).ToList();
@@ -133,7 +135,10 @@ public static class DatasetBuilder
         {
             using (BuildProfile.Measure("finish.manifest"))
             {
-                WriteManifest(config, layout, configSha, done, keys);
+                // Items of the previous manifest are copied from it only if it is the file the last
+                // build wrote (not edited since); otherwise records come from the key store.
+                var copyFrom = outputRecord.IsManifestUnmodified(layout.ManifestPath) ? previousIndex.Value : null;
+                WriteManifest(config, layout, configSha, done, keys, copyFrom);
             }
 
             outputRecord.SetManifest(layout.ManifestPath, configSha, DatasetPlanner.ToolVersion, engine.Sha256);
@@ -263,22 +268,22 @@ public static class DatasetBuilder
 
     private static void WriteManifest(
         AugmentConfig config, BuildLayout layout, string configSha, IReadOnlyList<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> done,
-        KeyStore keys)
+        KeyStore keys, ManifestIndex? previous)
     {
         var engine = EngineFingerprint.Current;
-        var built = done.Where(d => d.Record is not null).ToList();
-        // Items found up to date from the output record alone come without their records: those are
-        // the previous manifest's (same key, same bytes), read item by item, or else the key store's.
-        var wanted = built.Where(d => d.Record!.Record is null).ToDictionary(d => d.Plan.Output.Image, d => d.Plan.Key!, StringComparer.Ordinal);
-        var previous = wanted.Count == 0
-            ? null
-            : DatasetManifest.TryReadIndex(layout.ManifestPath, (image, key) => wanted.TryGetValue(image, out var expected) && expected == key)?.Records;
-        var items = built.Select(d => (d.Plan.Output.Image, (Func<ManifestItem>)(() =>
+        // Items found up to date from the output record alone come without their records: their
+        // text is the previous manifest's (same key, same bytes), or their record the key store's.
+        var items = done.Where(d => d.Record is not null).Select(d => (d.Plan.Output.Image, (Action<JsonWriter>)(writer =>
         {
             var (plan, record, _) = d;
             var output = plan.Output;
-            var text = record!.Record
-                ?? (previous is not null && previous.TryGetValue(output.Image, out var before) ? before : null)
+            if (record!.Record is null && previous?.ItemText(output.Image, plan.Key!) is { } text)
+            {
+                writer.WriteRawValue(text);
+                return;
+            }
+
+            var json = record.Record
                 ?? keys.TryRead(plan.Key!)?.Record
                 ?? throw new InvalidOperationException($"no record of {output.Image} (key {plan.Key}) in the manifest or the cache; build with --force");
             var sha = new Dictionary<string, string>(StringComparer.Ordinal) { [output.Image] = record.Image };
@@ -287,8 +292,8 @@ public static class DatasetBuilder
                 sha[relative] = maskSha;
             }
 
-            return new ManifestItem(
-                output.Image, output.Masks, output.Source.Image, output.Source.Masks, plan.SourceSha256, output.Variant, plan.Key!, KeyRecord.ParseRecord(text), sha);
+            new ManifestItem(output.Image, output.Masks, output.Source.Image, output.Source.Masks, plan.SourceSha256, output.Variant, plan.Key!, KeyRecord.ParseRecord(json), sha)
+                .ToJson().WriteTo(writer);
         })));
         DatasetManifest.Write(
             layout.ManifestPath, AugmentConfigLoader.SchemaVersion, DatasetPlanner.ToolVersion, engine.OpenCvVersion, engine.Sha256, configSha, config.Seed, items);

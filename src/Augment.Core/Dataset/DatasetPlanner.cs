@@ -15,7 +15,8 @@ namespace Augment.Core.Dataset;
 /// date without reading its key record; the previous manifest is read only to say why an item changed.
 /// </summary>
 internal sealed class DatasetPlanner(
-    AugmentConfig config, BuildLayout layout, FileHashCache hashes, KeyStore keys, OutputRecord outputs, Lazy<DatasetManifest?> previous, bool force)
+    AugmentConfig config, BuildLayout layout, FileHashCache hashes, KeyStore keys, OutputRecord outputs, Lazy<DatasetManifest?> previous, bool force,
+    int jobs = 1)
 {
     private readonly Lazy<Dictionary<string, ManifestItem>> _previousByImage =
         new(() => (previous.Value?.Items ?? []).ToDictionary(i => i.Image, StringComparer.Ordinal));
@@ -53,18 +54,32 @@ internal sealed class DatasetPlanner(
     {
         var engine = EngineFingerprint.Current;
         var plans = new List<ItemPlan>(items.Count);
-        foreach (var group in items.GroupBy(i => i.Source))
+        var groups = items.GroupBy(i => i.Source).ToList();
+        // Input hashes first, over the build's jobs: a first build reads and hashes every source.
+        var hashed = new (Dictionary<string, string>? Sha, Exception? Error)[groups.Count];
+        Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
         {
-            var source = group.Key;
-            Dictionary<string, string> sourceSha;
+            var source = groups[i].Key;
             try
             {
                 using var hashing = BuildProfile.Measure("plan.hash-inputs");
-                sourceSha = new[] { source.Image }.Concat(source.Masks)
-                    .ToDictionary(p => p, p => hashes.Sha256(Path.Combine(_directory, p)), StringComparer.Ordinal);
+                hashed[i] = (new[] { source.Image }.Concat(source.Masks)
+                    .ToDictionary(p => p, p => hashes.Sha256(Path.Combine(_directory, p)), StringComparer.Ordinal), null);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or AugmentNativeException)
             {
+                hashed[i] = (null, e);
+            }
+        });
+
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var group = groups[g];
+            var source = group.Key;
+            var (sourceSha, failure) = hashed[g];
+            if (sourceSha is null)
+            {
+                var e = failure!;
                 var missing = new[] { source.Image }.Concat(source.Masks).First(p => !File.Exists(Path.Combine(config.Directory, p)));
                 var error = new BuildError(Path.Combine(config.Directory, missing), File.Exists(Path.Combine(config.Directory, missing))
                     ? $"cannot read it: {e.Message}"

@@ -119,6 +119,10 @@ public sealed class OutputRecord
         _manifest is { } m && m.ConfigSha256 == configSha256 && m.Tool == tool && m.Engine == engine &&
         NativeFiles.TryIdentity(manifestPath, out var identity) && identity == m.Identity;
 
+    /// <summary>True when manifest.json is the very file the last build wrote (its identity is the recorded one).</summary>
+    public bool IsManifestUnmodified(string manifestPath) =>
+        _manifest is { } m && NativeFiles.TryIdentity(manifestPath, out var identity) && identity == m.Identity;
+
     public void SetManifest(string manifestPath, string configSha256, string tool, string engine)
     {
         var entry = new ManifestEntry(NativeFiles.Identity(manifestPath), configSha256, tool, engine);

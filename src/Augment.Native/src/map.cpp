@@ -22,6 +22,7 @@ namespace {
 
 struct stage {
     bool is_matrix;
+    bool is_affine;  // last row 0 0 1: w is exactly 1 for any finite point, the division a no-op
     double m[9];
     const float* dx;
     const float* dy;
@@ -37,6 +38,15 @@ inline double lerp2(const float* v, int w, int x0, int y0, int x1, int y1, doubl
 }
 
 inline void apply(const stage& s, double& px, double& py) {
+    if (s.is_affine) {
+        // Matrix3x3.Apply with w = 0 * px + 0 * py + 1 = 1 (signed zeros add to 1 exactly): x / 1 == x.
+        const double* m = s.m;
+        const double nx = ((m[0] * px) + (m[1] * py)) + m[2];
+        const double ny = ((m[3] * px) + (m[4] * py)) + m[5];
+        px = nx;
+        py = ny;
+        return;
+    }
     if (s.is_matrix) {
         // Matrix3x3.Apply
         const double* m = s.m;
@@ -76,8 +86,10 @@ extern "C" AUG_API aug_status aug_map_build(const aug_map_stage* stages, int32_t
             const aug_map_stage& in = stages[i];
             stage& s = list[static_cast<size_t>(i)];
             s.is_matrix = in.inverse != nullptr;
+            s.is_affine = false;
             if (s.is_matrix) {
                 std::copy(in.inverse, in.inverse + 9, s.m);
+                s.is_affine = s.m[6] == 0.0 && s.m[7] == 0.0 && s.m[8] == 1.0;
             } else {
                 aug::require(in.dx != nullptr && in.dy != nullptr && in.field_width > 0 && in.field_height > 0,
                              "a field stage needs both fields and their size");
