@@ -6,7 +6,11 @@ namespace Augment.Core.Cache;
 /// </summary>
 public static partial class AtomicFile
 {
-    public static void Write(string path, ReadOnlySpan<byte> bytes)
+    /// <param name="durable">
+    /// Flush the file to disk (fsync) before the rename. False only where the caller makes a whole
+    /// group of files durable at once before anything names them (<see cref="DurableBatch{T}"/>).
+    /// </param>
+    public static void Write(string path, ReadOnlySpan<byte> bytes, bool durable = true)
     {
         var temp = TempName(path);
         try
@@ -14,7 +18,7 @@ public static partial class AtomicFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 stream.Write(bytes);
-                stream.Flush(flushToDisk: true);
+                stream.Flush(flushToDisk: durable);
             }
 
             File.Move(temp, path, overwrite: true);
@@ -26,7 +30,7 @@ public static partial class AtomicFile
         }
     }
 
-    public static void WriteText(string path, string text) => Write(path, System.Text.Encoding.UTF8.GetBytes(text));
+    public static void WriteText(string path, string text, bool durable = true) => Write(path, System.Text.Encoding.UTF8.GetBytes(text), durable);
 
     /// <summary>Writes only when the content differs: a build with nothing to do writes nothing.</summary>
     public static void WriteTextIfChanged(string path, string text)
@@ -45,6 +49,72 @@ public static partial class AtomicFile
         }
 
         Write(path, bytes);
+    }
+
+    /// <summary>
+    /// Writes through <paramref name="write"/> to a temporary file, then keeps the file at
+    /// <paramref name="path"/> when it holds the same bytes (a build with nothing to do writes
+    /// nothing) or renames the new one over it. For content too large to build in memory first.
+    /// </summary>
+    public static void WriteIfChanged(string path, Action<Stream> write)
+    {
+        var temp = TempName(path);
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+            {
+                write(stream);
+                stream.Flush();
+                if (SameContent(stream, path))
+                {
+                    stream.Dispose();
+                    TryDelete(temp);
+                    return;
+                }
+
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static bool SameContent(FileStream written, string path)
+    {
+        try
+        {
+            using var existing = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            if (existing.Length != written.Length)
+            {
+                return false;
+            }
+
+            written.Position = 0;
+            var a = new byte[1 << 16];
+            var b = new byte[1 << 16];
+            while (true)
+            {
+                var n = written.ReadAtLeast(a, a.Length, throwOnEndOfStream: false);
+                if (n == 0)
+                {
+                    return true;
+                }
+
+                if (existing.ReadAtLeast(b, n, throwOnEndOfStream: false) != n || !a.AsSpan(0, n).SequenceEqual(b.AsSpan(0, n)))
+                {
+                    return false;
+                }
+            }
+        }
+        catch (IOException)
+        {
+            return false; // none, or unreadable: write it anew
+        }
     }
 
     /// <summary>

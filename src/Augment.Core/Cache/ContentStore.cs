@@ -19,7 +19,8 @@ public sealed class ContentStore
     public bool Contains(string sha256) => File.Exists(PathOf(sha256));
 
     /// <summary>Stores the bytes (once) and returns their SHA-256.</summary>
-    public string Put(ReadOnlySpan<byte> bytes)
+    /// <param name="durable">fsync the object; false when a <see cref="DurableBatch{T}"/> syncs it with others.</param>
+    public string Put(ReadOnlySpan<byte> bytes, bool durable = true)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var path = PathOf(sha);
@@ -27,7 +28,7 @@ public sealed class ContentStore
         // through its hard link changes the object too.
         if (!IsIntact(sha))
         {
-            AtomicFile.Write(path, bytes);
+            AtomicFile.Write(path, bytes, durable);
         }
 
         return sha;
@@ -50,6 +51,12 @@ public sealed class ContentStore
     public void Materialize(string sha256, string target)
     {
         var source = PathOf(sha256);
+        // Where nothing has the name yet, one link(2) puts the whole object there at once.
+        if (!File.Exists(target) && NativeFiles.TryHardLink(source, target))
+        {
+            return;
+        }
+
         var temp = AtomicFile.TempName(target);
         try
         {

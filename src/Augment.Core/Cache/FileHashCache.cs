@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
+using System.Text.Json;
 using Augment.Core.Interop;
-using Newtonsoft.Json;
 
 namespace Augment.Core.Cache;
 
@@ -9,14 +9,19 @@ namespace Augment.Core.Cache;
 /// device are unchanged and the file is older than the record: git's racy-file rule, with the
 /// record's own modification time as its clock, so a file changed in the same instant as the last
 /// record is hashed again. A fresh checkout (new mtimes) falls back to hashing, never to a wrong hash.
+/// Stored as arrays (one per file) read with System.Text.Json's reader, and written only when it
+/// changed: a no-op build of 10,000 items reads it and writes nothing.
 /// </summary>
 public sealed class FileHashCache
 {
+    private const int FormatVersion = 2;
+
     private readonly string _path;
     private readonly Dictionary<string, Entry> _entries;
     private readonly Dictionary<string, Entry> _used = new(StringComparer.Ordinal);
     private readonly long _recordedAt;
     private readonly Lock _gate = new();
+    private bool _changed;
 
     private FileHashCache(string path, Dictionary<string, Entry> entries, long recordedAt)
     {
@@ -32,10 +37,10 @@ public sealed class FileHashCache
     {
         try
         {
-            var entries = JsonConvert.DeserializeObject<Dictionary<string, Entry>>(File.ReadAllText(path));
-            return new FileHashCache(path, new(entries ?? [], StringComparer.Ordinal), NativeFiles.Identity(path).ModifiedNanoseconds);
+            var recordedAt = NativeFiles.Identity(path).ModifiedNanoseconds;
+            return new FileHashCache(path, Read(File.ReadAllBytes(path)), recordedAt);
         }
-        catch (Exception e) when (e is IOException or JsonException or AugmentNativeException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidDataException or AugmentNativeException)
         {
             return new FileHashCache(path, new(StringComparer.Ordinal), 0); // none, or unreadable: hash everything
         }
@@ -68,16 +73,42 @@ public sealed class FileHashCache
         return sha;
     }
 
-    /// <summary>Writes the record of the files used by this build (others are forgotten).</summary>
+    /// <summary>
+    /// Writes the record of the files used by this build (others are forgotten), unless it would
+    /// hold what the file already holds.
+    /// </summary>
     public void Save()
     {
-        string text;
+        using var buffer = new MemoryStream();
         lock (_gate)
         {
-            text = JsonConvert.SerializeObject(new SortedDictionary<string, Entry>(_used, StringComparer.Ordinal));
+            if (!_changed && _used.Count == _entries.Count)
+            {
+                return; // the same files with the same entries: what was read
+            }
+
+            using var writer = new Utf8JsonWriter(buffer);
+            writer.WriteStartObject();
+            writer.WriteNumber("version", FormatVersion);
+            // One file per line: [path, sha256, size, mtime, inode, device].
+            writer.WriteStartArray("files");
+            foreach (var (path, entry) in _used.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                writer.WriteStartArray();
+                writer.WriteStringValue(path);
+                writer.WriteStringValue(entry.Sha256);
+                writer.WriteNumberValue(entry.Size);
+                writer.WriteNumberValue(entry.Mtime);
+                writer.WriteNumberValue(entry.Inode);
+                writer.WriteNumberValue(entry.Device);
+                writer.WriteEndArray();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
         }
 
-        AtomicFile.WriteTextIfChanged(_path, text);
+        AtomicFile.Write(_path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
     private void Remember(string fullPath, FileIdentity identity, string sha)
@@ -85,9 +116,57 @@ public sealed class FileHashCache
         lock (_gate)
         {
             FilesHashed++;
-            _used[fullPath] = _entries[fullPath] = new Entry(identity.Size, identity.ModifiedNanoseconds, identity.Inode, identity.Device, sha);
+            var entry = new Entry(identity.Size, identity.ModifiedNanoseconds, identity.Inode, identity.Device, sha);
+            _changed |= !_entries.TryGetValue(fullPath, out var known) || known != entry;
+            _used[fullPath] = _entries[fullPath] = entry;
         }
     }
+
+    private static Dictionary<string, Entry> Read(ReadOnlySpan<byte> json)
+    {
+        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        var reader = new Utf8JsonReader(json);
+        var version = 0;
+        Next(ref reader);
+        while (Next(ref reader) == JsonTokenType.PropertyName)
+        {
+            switch (reader.GetString())
+            {
+                case "version":
+                    Next(ref reader);
+                    version = reader.GetInt32();
+                    break;
+                case "files":
+                    Next(ref reader);
+                    while (Next(ref reader) == JsonTokenType.StartArray)
+                    {
+                        Next(ref reader);
+                        var path = reader.GetString() ?? string.Empty;
+                        Next(ref reader);
+                        var sha = reader.GetString() ?? string.Empty;
+                        Next(ref reader);
+                        var size = reader.GetInt64();
+                        Next(ref reader);
+                        var mtime = reader.GetInt64();
+                        Next(ref reader);
+                        var inode = reader.GetUInt64();
+                        Next(ref reader);
+                        entries[path] = new Entry(size, mtime, inode, reader.GetUInt64(), sha);
+                        Next(ref reader);
+                    }
+
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        return version == FormatVersion ? entries : throw new InvalidDataException($"input record version {version}");
+    }
+
+    private static JsonTokenType Next(ref Utf8JsonReader reader) =>
+        reader.Read() ? reader.TokenType : throw new InvalidDataException("the input record ends early");
 
     private sealed record Entry(long Size, long Mtime, ulong Inode, ulong Device, string Sha256)
     {

@@ -3,8 +3,21 @@ using Newtonsoft.Json.Linq;
 
 namespace Augment.Core.Cache;
 
-/// <summary>What the cache holds for one item key: the objects of its files and its item record.</summary>
-public sealed record KeyRecord(string Image, IReadOnlyList<string> Masks, JObject Record);
+/// <summary>
+/// What the cache holds for one item key: the objects of its files and its item record, as compact
+/// JSON text (a build holds one per item until it writes the manifest; text is a tenth of a JObject).
+/// The record is null when a build found the item up to date from the output record alone and did
+/// not read it.
+/// </summary>
+public sealed record KeyRecord(string Image, IReadOnlyList<string> Masks, string? Record)
+{
+    /// <summary>The record as a JObject (dates and numbers read back exactly as written).</summary>
+    public static JObject ParseRecord(string record)
+    {
+        using var reader = new JsonTextReader(new StringReader(record)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
+        return JObject.Load(reader);
+    }
+}
 
 /// <summary>
 /// Key records (keys/ab/cdef....json) beside the content store's objects: a key whose record and
@@ -19,11 +32,12 @@ public sealed class KeyStore(ContentStore store)
     {
         try
         {
-            var json = JObject.Parse(File.ReadAllText(PathOf(key)));
+            using var reader = new JsonTextReader(new StringReader(File.ReadAllText(PathOf(key)))) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
+            var json = JObject.Load(reader);
             var record = new KeyRecord(
                 json.Value<string>("image") ?? string.Empty,
                 ((JArray?)json["masks"] ?? []).Select(t => t.Value<string>() ?? string.Empty).ToList(),
-                (JObject?)json["record"] ?? []);
+                json["record"]?.ToString(Formatting.None) ?? "{}");
             return store.Contains(record.Image) && record.Masks.All(store.Contains) ? record : null;
         }
         catch (Exception e) when (e is IOException or JsonException or InvalidCastException)
@@ -32,15 +46,16 @@ public sealed class KeyStore(ContentStore store)
         }
     }
 
-    public void Write(string key, KeyRecord record)
+    /// <param name="durable">fsync the record; a build writes them after its objects are synced and syncs them in groups.</param>
+    public void Write(string key, KeyRecord record, bool durable = true)
     {
         var json = new JObject
         {
             ["image"] = record.Image,
             ["masks"] = new JArray(record.Masks),
-            ["record"] = record.Record,
+            ["record"] = new JRaw(record.Record ?? throw new ArgumentException("a key record is written with its item record", nameof(record))),
         };
-        AtomicFile.WriteText(PathOf(key), json.ToString(Formatting.None));
+        AtomicFile.WriteText(PathOf(key), json.ToString(Formatting.None), durable);
     }
 
     private string PathOf(string key) => Path.Combine(store.Root, "keys", key[..2], key[2..] + ".json");

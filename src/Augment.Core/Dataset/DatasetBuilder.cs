@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using Augment.Core.Cache;
 using Augment.Core.Config;
+using Augment.Core.Diagnostics;
 using Augment.Core.Engine;
 using Augment.Core.Manifest;
+using Newtonsoft.Json;
 
 namespace Augment.Core.Dataset;
 
@@ -15,28 +17,79 @@ public static class DatasetBuilder
 {
     public static BuildReport Build(string configPath, BuildOptions options)
     {
-        var config = AugmentConfigLoader.Load(configPath);
+        try
+        {
+            return BuildProfiled(configPath, options);
+        }
+        finally
+        {
+            BuildProfile.Flush();
+        }
+    }
+
+    private static BuildReport BuildProfiled(string configPath, BuildOptions options)
+    {
+        var loading = BuildProfile.Measure("load");
+        AugmentConfig config;
+        using (BuildProfile.Measure("load.config"))
+        {
+            config = AugmentConfigLoader.Load(configPath);
+        }
+
         var layout = BuildLayout.For(config, options);
-        var sources = InputScanner.Scan(config, layout.OutputDir);
-        var outputs = OutputNaming.Name(config, sources);
+        IReadOnlyList<SourceItem> sources;
+        using (BuildProfile.Measure("load.scan"))
+        {
+            sources = InputScanner.Scan(config, layout.OutputDir);
+        }
+
+        IReadOnlyList<OutputItem> outputs;
+        using (BuildProfile.Measure("load.names"))
+        {
+            outputs = OutputNaming.Name(config, sources);
+        }
+
+        var state = BuildProfile.Measure("load.state");
 
         using var buildLock = options.DryRun ? null : BuildLock.Acquire(
             layout.LockPath, options.WaitForLock, options.Cancellation, () => options.Observer?.WaitingForLock(layout.LockPath));
         if (!options.DryRun)
         {
             // Temporary files a killed build left (the lock says no build of this output runs now).
+            using var leftovers = BuildProfile.Measure("load.leftovers");
             AtomicFile.RemoveLeftovers(layout.OutputDir);
-            AtomicFile.RemoveLeftovers(layout.CacheDir);
+            if (!layout.CacheDir.StartsWith(layout.OutputDir + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                AtomicFile.RemoveLeftovers(layout.CacheDir); // a cache elsewhere (--cache-dir)
+            }
         }
 
+        var inputsLoad = BuildProfile.Measure("load.inputs-record");
         var hashes = FileHashCache.Load(layout.InputHashesPath);
+        inputsLoad.Dispose();
         var store = new ContentStore(layout.CacheDir);
         var keys = new KeyStore(store);
+        var outputsLoad = BuildProfile.Measure("load.outputs-record");
         var outputRecord = OutputRecord.Load(layout.OutputRecordPath);
-        var previous = DatasetManifest.TryRead(layout.ManifestPath);
+        outputsLoad.Dispose();
+        // The previous manifest is large (every op's parameters of every item) and a build that
+        // changed nothing needs nothing from it: read only when an item's reason or record needs it.
+        var previousIndex = new Lazy<ManifestIndex?>(() =>
+        {
+            using var reading = BuildProfile.Measure("load.manifest");
+            return ManifestIndex.TryRead(layout.ManifestPath); // without the items' ops
+        });
+        var previous = new Lazy<DatasetManifest?>(() => previousIndex.Value?.Manifest);
         var configSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(configPath)));
+        state.Dispose();
+        loading.Dispose();
 
-        var plans = new DatasetPlanner(config, layout, hashes, keys, outputRecord, previous, options.Force).Plan(outputs, configSha);
+        IReadOnlyList<ItemPlan> plans;
+        using (BuildProfile.Measure("plan"))
+        {
+            plans = new DatasetPlanner(config, layout, hashes, keys, outputRecord, previous, options.Force, options.Jobs).Plan(outputs, configSha);
+        }
+
         var planned = plans.Select(p => new PlannedItem(p.Output.Image, p.Output.Variant, p.Output.Source.Image, p.Action, p.Reason)).ToList();
         if (options.DryRun)
         {
@@ -48,22 +101,54 @@ public static class DatasetBuilder
 
         options.Observer?.Planned(
             plans.Count(p => p.Action == ItemAction.Render), plans.Count(p => p.Action == ItemAction.Restore), plans.Count(p => p.Action == ItemAction.UpToDate));
-        var done = Execute(config, layout, store, keys, plans, options);
+        List<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> done;
+        using (BuildProfile.Measure("execute"))
+        {
+            done = Execute(config, layout, store, keys, plans, options);
+        }
 
+        using var finishing = BuildProfile.Measure("finish");
         var expected = done.Where(d => d.Record is not null).SelectMany(d => Files(d.Plan.Output)).ToHashSet(StringComparer.Ordinal);
-        var removed = RemoveStale(layout, outputRecord, previous, expected);
+        // The output record alone lists what earlier builds wrote; the manifest is read for it only
+        // when there is no record (a first build by this version, or a deleted .augment folder).
+        var removed = RemoveStale(layout, outputRecord, outputRecord.Loaded ? null : previous.Value, expected);
         foreach (var (plan, record, _) in done.Where(d => d.Record is not null))
         {
-            outputRecord.Set(plan.Output.Image, layout.OutputPath(plan.Output.Image), record!.Image);
-            foreach (var (relative, sha) in plan.Output.Masks.Zip(record.Masks))
+            foreach (var (relative, sha) in plan.Output.Masks.Zip(record!.Masks).Prepend((plan.Output.Image, record.Image)))
             {
-                outputRecord.Set(relative, layout.OutputPath(relative), sha);
+                if (!outputRecord.IsConfirmed(relative))
+                {
+                    outputRecord.Set(relative, layout.OutputPath(relative), sha, plan.Key);
+                }
             }
         }
 
-        outputRecord.Save();
-        hashes.Save();
-        WriteManifest(config, layout, configSha, done);
+        using (BuildProfile.Measure("finish.records"))
+        {
+            hashes.Save();
+        }
+
+        var engine = EngineFingerprint.Current;
+        var unchanged = removed == 0 && done.All(d => d.Plan.Action == ItemAction.UpToDate) &&
+                        outputRecord.IsManifestCurrent(layout.ManifestPath, configSha, DatasetPlanner.ToolVersion, engine.Sha256);
+        if (!unchanged)
+        {
+            using (BuildProfile.Measure("finish.manifest"))
+            {
+                // Items of the previous manifest are copied from it only if it is the file the last
+                // build wrote (not edited since); otherwise records come from the key store.
+                var copyFrom = outputRecord.IsManifestUnmodified(layout.ManifestPath) ? previousIndex.Value : null;
+                WriteManifest(config, layout, configSha, done, keys, copyFrom);
+            }
+
+            outputRecord.SetManifest(layout.ManifestPath, configSha, DatasetPlanner.ToolVersion, engine.Sha256);
+        }
+
+        using (BuildProfile.Measure("finish.records"))
+        {
+            outputRecord.Save();
+        }
+
         var failures = done.Where(d => d.Error is not null).Select(d => d.Error!).Distinct().ToList();
         return new BuildReport(
             layout.OutputDir, planned, done.Count(d => d.Record is not null && d.Plan.Action == ItemAction.Render),
@@ -102,18 +187,48 @@ public static class DatasetBuilder
         }
 
         // One task per source: its image and masks are decoded once for all its variants, and at
-        // most Jobs sources are in memory at once, whatever the dataset's size.
-        var groups = plans.Where(p => p.Action == ItemAction.Render).GroupBy(p => p.Output.Source.Image).Select(g => g.ToList()).ToList();
-        Parallel.ForEach(
-            groups,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = options.Cancellation },
-            group =>
+        // most Jobs sources are in memory at once, whatever the dataset's size. Rendered items are
+        // committed (key record, outputs) in groups, after one sync makes a group's objects durable.
+        var batch = new DurableBatch<(ItemPlan Plan, KeyRecord Record)>(
+            [layout.CacheDir, layout.OutputDir],
+            item =>
             {
-                foreach (var (plan, record, error) in renderer.Render(group, options.Cancellation))
+                using (BuildProfile.Measure("render.commit"))
                 {
-                    Finish(plan, record, error);
+                    renderer.Commit(item.Plan, item.Record);
                 }
+
+                Finish(item.Plan, item.Record, null);
             });
+        var groups = plans.Where(p => p.Action == ItemAction.Render).GroupBy(p => p.Output.Source.Image).Select(g => g.ToList()).ToList();
+        try
+        {
+            Parallel.ForEach(
+                groups,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = options.Cancellation },
+                group =>
+                {
+                    foreach (var (plan, record, error) in renderer.Render(group, options.Cancellation))
+                    {
+                        if (record is null)
+                        {
+                            Finish(plan, record, error);
+                        }
+                        else
+                        {
+                            batch.Add((plan, record), renderer.ObjectPaths(record));
+                        }
+                    }
+                });
+        }
+        catch (OperationCanceledException)
+        {
+            batch.Flush(); // what was rendered before the cancel is kept
+            throw;
+        }
+
+        batch.Flush();
+
         return done;
     }
 
@@ -151,22 +266,36 @@ public static class DatasetBuilder
         }
     }
 
-    private static void WriteManifest(AugmentConfig config, BuildLayout layout, string configSha, IEnumerable<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> done)
+    private static void WriteManifest(
+        AugmentConfig config, BuildLayout layout, string configSha, IReadOnlyList<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> done,
+        KeyStore keys, ManifestIndex? previous)
     {
         var engine = EngineFingerprint.Current;
-        var items = done.Where(d => d.Record is not null).Select(d =>
+        // Items found up to date from the output record alone come without their records: their
+        // text is the previous manifest's (same key, same bytes), or their record the key store's.
+        var items = done.Where(d => d.Record is not null).Select(d => (d.Plan.Output.Image, (Action<JsonWriter>)(writer =>
         {
             var (plan, record, _) = d;
             var output = plan.Output;
-            var sha = new Dictionary<string, string>(StringComparer.Ordinal) { [output.Image] = record!.Image };
+            if (record!.Record is null && previous?.ItemText(output.Image, plan.Key!) is { } text)
+            {
+                writer.WriteRawValue(text);
+                return;
+            }
+
+            var json = record.Record
+                ?? keys.TryRead(plan.Key!)?.Record
+                ?? throw new InvalidOperationException($"no record of {output.Image} (key {plan.Key}) in the manifest or the cache; build with --force");
+            var sha = new Dictionary<string, string>(StringComparer.Ordinal) { [output.Image] = record.Image };
             foreach (var (relative, maskSha) in output.Masks.Zip(record.Masks))
             {
                 sha[relative] = maskSha;
             }
 
-            return new ManifestItem(output.Image, output.Masks, output.Source.Image, output.Source.Masks, plan.SourceSha256, output.Variant, plan.Key!, record.Record, sha);
-        }).ToList();
-        new DatasetManifest(AugmentConfigLoader.SchemaVersion, DatasetPlanner.ToolVersion, engine.OpenCvVersion, engine.Sha256, configSha, config.Seed, items)
-            .Write(layout.ManifestPath);
+            new ManifestItem(output.Image, output.Masks, output.Source.Image, output.Source.Masks, plan.SourceSha256, output.Variant, plan.Key!, KeyRecord.ParseRecord(json), sha)
+                .ToJson().WriteTo(writer);
+        })));
+        DatasetManifest.Write(
+            layout.ManifestPath, AugmentConfigLoader.SchemaVersion, DatasetPlanner.ToolVersion, engine.OpenCvVersion, engine.Sha256, configSha, config.Seed, items);
     }
 }

@@ -1,5 +1,6 @@
 using Augment.Core.Cache;
 using Augment.Core.Config;
+using Augment.Core.Diagnostics;
 using Augment.Core.Engine;
 using Augment.Core.Imaging;
 using Augment.Core.Interop;
@@ -10,32 +11,75 @@ namespace Augment.Core.Dataset;
 /// <summary>
 /// Decides, for every output item, whether it is up to date, can be restored from the cache, or must
 /// be rendered, and why. Reads no image that has not changed: input hashes come from the stat cache.
+/// An item whose files the output record shows unchanged and produced by its current key is up to
+/// date without reading its key record; the previous manifest is read only to say why an item changed.
 /// </summary>
 internal sealed class DatasetPlanner(
-    AugmentConfig config, BuildLayout layout, FileHashCache hashes, KeyStore keys, OutputRecord outputs, DatasetManifest? previous, bool force)
+    AugmentConfig config, BuildLayout layout, FileHashCache hashes, KeyStore keys, OutputRecord outputs, Lazy<DatasetManifest?> previous, bool force,
+    int jobs = 1)
 {
-    private readonly Dictionary<string, ManifestItem> _previousByImage =
-        (previous?.Items ?? []).ToDictionary(i => i.Image, StringComparer.Ordinal);
+    private readonly Lazy<Dictionary<string, ManifestItem>> _previousByImage =
+        new(() => (previous.Value?.Items ?? []).ToDictionary(i => i.Image, StringComparer.Ordinal));
 
-    public static string ToolVersion =>
+    // Items found up to date from the output record take their records from the manifest when it
+    // must be rewritten; without a manifest every item takes the path that reads its key record.
+    private readonly bool _recordsCanBeSkipped = !force && File.Exists(layout.ManifestPath);
+
+    public static string ToolVersion { get; } =
         typeof(DatasetPlanner).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
             .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
+    // The parts of every key that do not depend on the item, made once per build, not per item.
+    private readonly string _directory = config.Directory;
+    private readonly Dictionary<ImageFormat, ItemKeys> _keys = [];
+
     public IReadOnlyList<ItemPlan> Plan(IReadOnlyList<OutputItem> items, string configSha256)
+    {
+        try
+        {
+            return PlanItems(items, configSha256);
+        }
+        finally
+        {
+            foreach (var keys in _keys.Values)
+            {
+                keys.Dispose();
+            }
+
+            _keys.Clear();
+        }
+    }
+
+    private List<ItemPlan> PlanItems(IReadOnlyList<OutputItem> items, string configSha256)
     {
         var engine = EngineFingerprint.Current;
         var plans = new List<ItemPlan>(items.Count);
-        foreach (var group in items.GroupBy(i => i.Source))
+        var groups = items.GroupBy(i => i.Source).ToList();
+        // Input hashes first, over the build's jobs: a first build reads and hashes every source.
+        var hashed = new (Dictionary<string, string>? Sha, Exception? Error)[groups.Count];
+        Parallel.For(0, groups.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, i =>
         {
-            var source = group.Key;
-            Dictionary<string, string> sourceSha;
+            var source = groups[i].Key;
             try
             {
-                sourceSha = new[] { source.Image }.Concat(source.Masks)
-                    .ToDictionary(p => p, p => hashes.Sha256(Path.Combine(config.Directory, p)), StringComparer.Ordinal);
+                using var hashing = BuildProfile.Measure("plan.hash-inputs");
+                hashed[i] = (new[] { source.Image }.Concat(source.Masks)
+                    .ToDictionary(p => p, p => hashes.Sha256(Path.Combine(_directory, p)), StringComparer.Ordinal), null);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or AugmentNativeException)
             {
+                hashed[i] = (null, e);
+            }
+        });
+
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var group = groups[g];
+            var source = group.Key;
+            var (sourceSha, failure) = hashed[g];
+            if (sourceSha is null)
+            {
+                var e = failure!;
                 var missing = new[] { source.Image }.Concat(source.Masks).First(p => !File.Exists(Path.Combine(config.Directory, p)));
                 var error = new BuildError(BuildErrorCode.Unreadable, Path.Combine(config.Directory, missing), File.Exists(Path.Combine(config.Directory, missing))
                     ? $"cannot read it: {e.Message}"
@@ -46,7 +90,13 @@ internal sealed class DatasetPlanner(
 
             foreach (var output in group)
             {
-                var key = KeyOf(output, sourceSha, engine);
+                string key;
+                using (BuildProfile.Measure("plan.key"))
+                {
+                    key = KeyOf(output, sourceSha, engine);
+                }
+
+                using var deciding = BuildProfile.Measure("plan.decide");
                 plans.Add(Decide(output, key, sourceSha, configSha256, engine));
             }
         }
@@ -56,6 +106,12 @@ internal sealed class DatasetPlanner(
 
     private ItemPlan Decide(OutputItem output, string key, Dictionary<string, string> sourceSha, string configSha256, EngineFingerprint engine)
     {
+        if (_recordsCanBeSkipped && outputs.IsUpToDate([(output.Image, layout.OutputPath(output.Image)), .. output.Masks.Select(m => (m, layout.OutputPath(m)))], key, out var shas))
+        {
+            // The item record (for the manifest) is read only if the manifest has to be written.
+            return new ItemPlan(output, ItemAction.UpToDate, ItemReason.None, key, new KeyRecord(shas[0], shas[1..], null), sourceSha, null);
+        }
+
         var cached = force ? null : keys.TryRead(key);
         if (cached is not null)
         {
@@ -83,7 +139,7 @@ internal sealed class DatasetPlanner(
             }
 
             var action = reason == ItemReason.None ? ItemAction.UpToDate : ItemAction.Restore;
-            if (action == ItemAction.Restore && _previousByImage.TryGetValue(output.Image, out var before) && before.Key != key)
+            if (action == ItemAction.Restore && _previousByImage.Value.TryGetValue(output.Image, out var before) && before.Key != key)
             {
                 reason = WhyChanged(before, sourceSha, configSha256, engine); // a reverted change: restored from the cache
             }
@@ -92,7 +148,7 @@ internal sealed class DatasetPlanner(
         }
 
         var why = force ? ItemReason.Forced
-            : !_previousByImage.TryGetValue(output.Image, out var previousItem) ? ItemReason.New
+            : !_previousByImage.Value.TryGetValue(output.Image, out var previousItem) ? ItemReason.New
             : previousItem.Key == key ? ItemReason.NotCached
             : WhyChanged(previousItem, sourceSha, configSha256, engine);
         return new ItemPlan(output, ItemAction.Render, why, key, null, sourceSha, null);
@@ -105,24 +161,29 @@ internal sealed class DatasetPlanner(
             return ItemReason.InputChanged;
         }
 
-        if (previous is not null && (previous.Tool != ToolVersion || previous.Engine != engine.Sha256))
+        if (previous.Value is { } manifest && (manifest.Tool != ToolVersion || manifest.Engine != engine.Sha256))
         {
             return ItemReason.ToolChanged;
         }
 
-        return previous?.ConfigSha256 != configSha256 ? ItemReason.ConfigChanged : ItemReason.OutputMissing;
+        return previous.Value?.ConfigSha256 != configSha256 ? ItemReason.ConfigChanged : ItemReason.OutputMissing;
     }
 
     private string KeyOf(OutputItem output, Dictionary<string, string> sourceSha, EngineFingerprint engine)
     {
+        // The shared part of the key (all but the item's own fields) once per source format.
         var sourceFormat = ImageFormats.FromExtension(output.Source.Image) ?? ImageFormat.Png;
-        var encoding = $"image={config.OutputFormat.SettingsFor(sourceFormat)};mask={MaskEncoding}";
-        return new ItemKeyInputs(
-            AugmentConfigLoader.SchemaVersion, ToolVersion, engine.Sha256, config.CanonicalPipeline, encoding, config.Seed,
-            output.Source.Image, output.Variant, config.MaskFill, sourceSha[output.Source.Image],
-            output.Source.Masks.Select(m => sourceSha[m]).ToList()).Compute();
+        if (!_keys.TryGetValue(sourceFormat, out var keys))
+        {
+            var encoding = $"image={config.OutputFormat.SettingsFor(sourceFormat)};mask={MaskEncoding}";
+            _keys[sourceFormat] = keys = new ItemKeys(
+                AugmentConfigLoader.SchemaVersion, ToolVersion, engine.Sha256, config.CanonicalPipeline, encoding, config.Seed, config.MaskFill);
+        }
+
+        return keys.Compute(
+            output.Source.Image, output.Variant, sourceSha[output.Source.Image], output.Source.Masks.Select(m => sourceSha[m]).ToList());
     }
 
     /// <summary>Masks are always written as PNG with these settings.</summary>
-    public static EncodeSettings MaskEncoding { get; } = new(ImageFormat.Png);
+    public static EncodeSettings MaskEncoding => EncodeSettings.Mask;
 }

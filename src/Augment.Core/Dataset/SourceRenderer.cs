@@ -1,5 +1,6 @@
 using Augment.Core.Cache;
 using Augment.Core.Config;
+using Augment.Core.Diagnostics;
 using Augment.Core.Imaging;
 using Augment.Core.Interop;
 using Augment.Core.Ops;
@@ -9,12 +10,16 @@ namespace Augment.Core.Dataset;
 
 /// <summary>
 /// Renders the variants of one source that need it: the image and masks are read and decoded once
-/// (the bytes hashed are the bytes decoded), each variant is rendered, encoded, put into the content
-/// store with its key record, and materialised in the output folder.
+/// (the bytes hashed are the bytes decoded), each variant is rendered, encoded and put into the
+/// content store; once a <see cref="DurableBatch{T}"/> has made its objects durable,
+/// <see cref="Commit"/> writes its key record and materialises it in the output folder.
 /// </summary>
 internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, ContentStore store, KeyStore keys)
 {
-    /// <summary>Renders; returns the key record of each variant, or the error that failed the source or variant.</summary>
+    /// <summary>
+    /// Renders; returns the key record of each variant (its objects written but not yet synced, its
+    /// key record not yet written: see <see cref="Commit"/>), or the error that failed the source or variant.
+    /// </summary>
     public IReadOnlyList<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> Render(IReadOnlyList<ItemPlan> plans, CancellationToken cancellation)
     {
         var source = plans[0].Output.Source;
@@ -69,12 +74,42 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
         using (result)
         {
             var sourceFormat = ImageFormats.FromExtension(output.Source.Image) ?? ImageFormat.Png;
-            var imageSha = store.Put(ImageCodec.EncodeOutput(result.Image, config.OutputFormat.SettingsFor(sourceFormat), output.Image));
-            var maskShas = result.Masks.Select((m, i) => store.Put(ImageCodec.Encode(m, DatasetPlanner.MaskEncoding, output.Masks[i]))).ToList();
-            var keyRecord = new KeyRecord(imageSha, maskShas, record.ToJson());
-            keys.Write(plan.Key!, keyRecord);
-            Materialize(output, keyRecord);
-            return keyRecord;
+            var imageSha = Store(Encode(() => ImageCodec.EncodeOutput(result.Image, config.OutputFormat.SettingsFor(sourceFormat), output.Image)));
+            var maskShas = result.Masks.Select((m, i) => Store(Encode(() => ImageCodec.Encode(m, DatasetPlanner.MaskEncoding, output.Masks[i])))).ToList();
+            return new KeyRecord(imageSha, maskShas, record.ToJson().ToString(Newtonsoft.Json.Formatting.None));
+        }
+    }
+
+    /// <summary>The cache objects of a rendered item, for a sync that falls back to fsync per file.</summary>
+    public IReadOnlyList<string> ObjectPaths(KeyRecord record) => [store.PathOf(record.Image), .. record.Masks.Select(store.PathOf)];
+
+    /// <summary>Once the item's objects are durable: writes its key record and materialises its outputs.</summary>
+    public void Commit(ItemPlan plan, KeyRecord record)
+    {
+        using (BuildProfile.Measure("render.key-record"))
+        {
+            keys.Write(plan.Key!, record, durable: false); // synced with the next group
+        }
+
+        using (BuildProfile.Measure("render.materialize"))
+        {
+            Materialize(plan.Output, record);
+        }
+    }
+
+    private static byte[] Encode(Func<byte[]> encode)
+    {
+        using (BuildProfile.Measure("render.encode"))
+        {
+            return encode();
+        }
+    }
+
+    private string Store(byte[] bytes)
+    {
+        using (BuildProfile.Measure("render.store"))
+        {
+            return store.Put(bytes, durable: false);
         }
     }
 
@@ -97,14 +132,25 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
     private ImageBuffer Decode(string relative, IReadOnlyDictionary<string, string> expectedSha)
     {
         var full = Path.Combine(config.Directory, relative);
-        var bytes = File.ReadAllBytes(full);
-        // The planner hashed this file; if it changed since, the key would be wrong: fail the item.
-        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-        if (expectedSha.TryGetValue(relative, out var expected) && expected != sha)
+        byte[] bytes;
+        using (BuildProfile.Measure("render.read"))
         {
-            throw new InvalidImageException(full, "the file changed during the build; build again");
+            bytes = File.ReadAllBytes(full);
         }
 
-        return ImageCodec.Decode(bytes, full, config.Limits);
+        // The planner hashed this file; if it changed since, the key would be wrong: fail the item.
+        using (BuildProfile.Measure("render.hash-source"))
+        {
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            if (expectedSha.TryGetValue(relative, out var expected) && expected != sha)
+            {
+                throw new InvalidImageException(full, "the file changed during the build; build again");
+            }
+        }
+
+        using (BuildProfile.Measure("render.decode"))
+        {
+            return ImageCodec.Decode(bytes, full, config.Limits);
+        }
     }
 }

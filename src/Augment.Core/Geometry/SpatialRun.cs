@@ -1,4 +1,5 @@
 using Augment.Core.Imaging;
+using Augment.Core.Interop;
 
 namespace Augment.Core.Geometry;
 
@@ -50,13 +51,51 @@ public sealed class SpatialRun
     public double? MaskFill => _steps.Select(s => s.MaskFill).FirstOrDefault(f => f is not null);
 
     /// <summary>Resamples the image in one pass.</summary>
-    public ImageBuffer ApplyToImage(ImageBuffer image) =>
-        Interpolation == Interpolation.Area && AxisAlignedCrop() is { } crop
-            ? new ImageBuffer(image.Native.CropResize(crop.X, crop.Y, crop.Width, crop.Height, OutputSize.Width, OutputSize.Height, (int)Interpolation.Area))
-            : Resample(image, Interpolation, Border, FillValues.ForImage(Fill, image.Channels));
+    public ImageBuffer ApplyToImage(ImageBuffer image)
+    {
+        using var map = BuildMap();
+        return ApplyToImage(image, map);
+    }
 
     /// <summary>Resamples a mask in one pass: nearest, constant border with the fill label.</summary>
     public ImageBuffer ApplyToMask(ImageBuffer mask, double defaultFill)
+    {
+        using var map = BuildMap();
+        return ApplyToMask(mask, defaultFill, map);
+    }
+
+    /// <summary>
+    /// Resamples the image and its masks, each in one pass; a per-pixel map (a run with a
+    /// displacement field) is built once for all of them.
+    /// </summary>
+    public (ImageBuffer Image, List<ImageBuffer> Masks) Apply(ImageBuffer image, IReadOnlyList<ImageBuffer> masks, double defaultFill)
+    {
+        using var map = BuildMap();
+        var resampled = ApplyToImage(image, map);
+        var results = new List<ImageBuffer>(masks.Count);
+        try
+        {
+            foreach (var mask in masks)
+            {
+                results.Add(ApplyToMask(mask, defaultFill, map));
+            }
+        }
+        catch
+        {
+            resampled.Dispose();
+            results.ForEach(m => m.Dispose());
+            throw;
+        }
+
+        return (resampled, results);
+    }
+
+    private ImageBuffer ApplyToImage(ImageBuffer image, NativeMap? map) =>
+        Interpolation == Interpolation.Area && AxisAlignedCrop() is { } crop
+            ? new ImageBuffer(image.Native.CropResize(crop.X, crop.Y, crop.Width, crop.Height, OutputSize.Width, OutputSize.Height, (int)Interpolation.Area))
+            : Resample(image, Interpolation, Border, FillValues.ForImage(Fill, image.Channels), map);
+
+    private ImageBuffer ApplyToMask(ImageBuffer mask, double defaultFill, NativeMap? map)
     {
         var fill = MaskFill ?? defaultFill;
         if (fill > ImageInfo.Of(mask).MaxValue)
@@ -65,10 +104,10 @@ public sealed class SpatialRun
             throw new Ops.OpApplicationException("masks", $"the mask fill {fill} does not fit a {mask.DepthBits}-bit mask (at most {ImageInfo.Of(mask).MaxValue})");
         }
 
-        return Resample(mask, Interpolation.Nearest, BorderMode.Constant, FillValues.ForImage([fill], 1));
+        return Resample(mask, Interpolation.Nearest, BorderMode.Constant, FillValues.ForImage([fill], 1), map);
     }
 
-    private ImageBuffer Resample(ImageBuffer source, Interpolation interpolation, BorderMode border, double[] fill)
+    private ImageBuffer Resample(ImageBuffer source, Interpolation interpolation, BorderMode border, double[] fill, NativeMap? map)
     {
         if (source.Width != InputSize.Width || source.Height != InputSize.Height)
         {
@@ -76,14 +115,13 @@ public sealed class SpatialRun
         }
 
         var (w, h) = (OutputSize.Width, OutputSize.Height);
-        if (!_steps.Any(s => s.Field is not null))
+        if (map is null)
         {
             var inverse = SnapToIntegers(CombinedForward().Inverse());
             return new ImageBuffer(source.Native.Warp(inverse.ToArray(), w, h, (int)interpolation, (int)border, fill));
         }
 
-        var (mapX, mapY) = BuildMap();
-        return new ImageBuffer(source.Native.Remap(mapX, mapY, w, h, (int)interpolation, (int)border, fill));
+        return new ImageBuffer(map.Apply(source.Native, (int)interpolation, (int)border, fill));
     }
 
     // Warps have no area mode; a run that only crops (whole pixels, inside the source) and scales
@@ -119,9 +157,16 @@ public sealed class SpatialRun
     private Matrix3x3 CombinedForward() => _steps.Aggregate(Matrix3x3.Identity, (total, step) => step.Forward * total);
 
     // For each output pixel, walks the steps backwards: matrices (consecutive ones combined) by their
-    // inverse, displacement fields by adding the field's displacement at the point.
-    private (float[] X, float[] Y) BuildMap()
+    // inverse, displacement fields by adding the field's displacement at the point. Null when no step
+    // has a field (a matrix warp does). The shim builds the map (aug_map_build), with the arithmetic
+    // of Matrix3x3.Apply and DisplacementField.At.
+    private NativeMap? BuildMap()
     {
+        if (!_steps.Any(s => s.Field is not null))
+        {
+            return null;
+        }
+
         var stages = new List<(Matrix3x3? Inverse, DisplacementField? Field)>();
         var pending = Matrix3x3.Identity;
         var hasPending = false;
@@ -149,32 +194,7 @@ public sealed class SpatialRun
         }
 
         stages.Reverse();
-        var (w, h) = (OutputSize.Width, OutputSize.Height);
-        var mapX = new float[w * h];
-        var mapY = new float[w * h];
-        Parallel.For(0, h, y =>
-        {
-            for (var x = 0; x < w; x++)
-            {
-                double px = x, py = y;
-                foreach (var (inverse, field) in stages)
-                {
-                    if (inverse is { } m)
-                    {
-                        (px, py) = m.Apply(px, py);
-                    }
-                    else
-                    {
-                        var (dx, dy) = field!.At(px, py);
-                        (px, py) = (px + dx, py + dy);
-                    }
-                }
-
-                mapX[(y * w) + x] = (float)px;
-                mapY[(y * w) + x] = (float)py;
-            }
-        });
-        return (mapX, mapY);
+        return NativeMap.Build(stages, OutputSize.Width, OutputSize.Height);
     }
 
     private static Matrix3x3 SnapToIntegers(Matrix3x3 m)

@@ -9,15 +9,33 @@ public sealed record EncodeSettings
     // OpenCV's cv::ImwriteFlags values (imgcodecs.hpp).
     private const int ImwriteJpegQuality = 1;
     private const int ImwritePngCompression = 16;
+    private const int ImwritePngStrategy = 17;
     private const int ImwriteWebpQuality = 64;
     private const int ImwriteTiffCompression = 259;
 
     public EncodeSettings(ImageFormat format) => Format = format;
 
+    /// <summary>
+    /// Masks are always written as PNG with these settings: OpenCV's speed-tuned path (the SUB filter
+    /// and zlib level 1) with zlib's run-length strategy, which suits label maps. A 512x512 mask
+    /// encodes in a third of the time of level 3 with libpng's adaptive filters, about 15% larger.
+    /// Part of every item key, like every setting here.
+    /// </summary>
+    public static EncodeSettings Mask { get; } = new(ImageFormat.Png) { PngSpeedTuned = true, PngStrategy = PngStrategy.Rle };
+
     public ImageFormat Format { get; init; }
 
     /// <summary>zlib level 0-9. 3 is close to 9 in size for photographs and several times faster.</summary>
     public int PngCompression { get; init; } = 3;
+
+    /// <summary>
+    /// OpenCV's speed-tuned PNG encoding: when no compression level is given, OpenCV uses libpng's
+    /// SUB filter only and zlib level 1 (<see cref="PngCompression"/> is then not used).
+    /// </summary>
+    public bool PngSpeedTuned { get; init; }
+
+    /// <summary>zlib's compression strategy (IMWRITE_PNG_STRATEGY).</summary>
+    public PngStrategy PngStrategy { get; init; } = PngStrategy.Default;
 
     /// <summary>1-100; 95 is OpenCV's (and cv2.imwrite's) default.</summary>
     public int JpegQuality { get; init; } = 95;
@@ -58,7 +76,9 @@ public sealed record EncodeSettings
         Validate();
         return Format switch
         {
-            ImageFormat.Png => [ImwritePngCompression, PngCompression],
+            // Giving a level is what selects libpng's adaptive filters and that level in OpenCV.
+            ImageFormat.Png when PngSpeedTuned => [ImwritePngStrategy, (int)PngStrategy],
+            ImageFormat.Png => [ImwritePngCompression, PngCompression, ImwritePngStrategy, (int)PngStrategy],
             ImageFormat.Jpeg => [ImwriteJpegQuality, JpegQuality],
             // OpenCV encodes WebP losslessly for a quality above 100.
             ImageFormat.WebP => [ImwriteWebpQuality, WebpLossless ? 101 : WebpQuality],
@@ -84,11 +104,26 @@ public sealed record EncodeSettings
             throw new ArgumentOutOfRangeException(nameof(WebpQuality), WebpQuality, "WebP quality is 1-100");
         }
 
+        if (!Enum.IsDefined(PngStrategy))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PngStrategy), PngStrategy, "unknown PNG strategy");
+        }
+
         if (!Enum.IsDefined(TiffCompression))
         {
             throw new ArgumentOutOfRangeException(nameof(TiffCompression), TiffCompression, "unknown TIFF compression");
         }
     }
+}
+
+/// <summary>zlib's compression strategies, with OpenCV's IMWRITE_PNG_STRATEGY_* values (zlib's Z_*).</summary>
+public enum PngStrategy
+{
+    Default = 0,
+    Filtered = 1,
+    HuffmanOnly = 2,
+    Rle = 3,
+    Fixed = 4,
 }
 
 /// <summary>TIFF compression schemes, with libtiff's COMPRESSION_* values.</summary>

@@ -81,6 +81,25 @@ internal sealed unsafe class NativeImage : IDisposable
         }
     }
 
+    /// <summary>One remap pass through a map built by <see cref="NativeMap"/>.</summary>
+    internal NativeImage RemapWith(NativeMapHandle map, int interpolation, int borderMode, ReadOnlySpan<double> fill4)
+    {
+        fixed (double* f = fill4)
+        {
+            NativeMethods.Check(NativeMethods.ImageRemapMap(_handle, map, interpolation, borderMode, f, out var result));
+            return new NativeImage(result);
+        }
+    }
+
+    /// <summary>GaussNoise in place from a xoshiro256** state (4 words, advanced): see aug_image_gauss_noise.</summary>
+    public void GaussNoise(Span<ulong> state, double mean, double standardDeviation, bool perChannel)
+    {
+        fixed (ulong* s = state)
+        {
+            NativeMethods.Check(NativeMethods.ImageGaussNoise(_handle, s, mean, standardDeviation, perChannel ? 1 : 0));
+        }
+    }
+
     /// <summary>Maps every sample through <paramref name="table"/> (256 entries for 8-bit, 65536 for 16-bit), in place.</summary>
     public void ApplyLookupTable(ReadOnlySpan<ushort> table)
     {

@@ -111,6 +111,32 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "aug_field_gaussian_blur")]
     internal static partial NativeStatus FieldGaussianBlur(float* field, int width, int height, double sigma);
 
+    [LibraryImport(LibraryName, EntryPoint = "aug_random_field")]
+    internal static partial NativeStatus RandomField(ulong* state, float* values, long count, int gaussian);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_gauss_noise")]
+    internal static partial NativeStatus ImageGaussNoise(NativeImageHandle image, ulong* state, double mean, double standardDeviation, int perChannel);
+
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct MapStage
+    {
+        public double* Inverse;
+        public float* Dx;
+        public float* Dy;
+        public int FieldWidth;
+        public int FieldHeight;
+    }
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_map_build")]
+    internal static partial NativeStatus MapBuild(MapStage* stages, int count, int width, int height, out NativeMapHandle map);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_image_remap_map")]
+    internal static partial NativeStatus ImageRemapMap(
+        NativeImageHandle image, NativeMapHandle map, int interpolation, int borderMode, double* fill, out NativeImageHandle result);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_map_free")]
+    internal static partial void MapFree(nint map);
+
     [LibraryImport(LibraryName, EntryPoint = "aug_perspective_transform")]
     internal static partial NativeStatus PerspectiveTransform(double* source, double* destination, double* matrix);
 
@@ -135,6 +161,9 @@ internal static unsafe partial class NativeMethods
 
     [LibraryImport(LibraryName, EntryPoint = "aug_file_hard_link", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial NativeStatus FileHardLink(string existing, string linkPath);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_file_sync_fs", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial NativeStatus FileSyncFs(string path);
 
     /// <summary>Throws the typed exception for a failed call, with the shim's thread-local message.</summary>
     internal static void Check(NativeStatus status, string? filePath = null)

@@ -1,4 +1,5 @@
 using Augment.Core.Config;
+using Augment.Core.Diagnostics;
 using Augment.Core.Imaging;
 using Augment.Core.Randomness;
 
@@ -13,7 +14,12 @@ public static class ItemRenderer
     {
         CheckMasks(image, masks);
         var seed = ItemSeed.Derive(config.Seed, itemPath, variant);
-        var ops = PipelineSampler.Sample(config.Pipeline, seed, ImageInfo.Of(image));
+        IReadOnlyList<OpRecord> ops;
+        using (BuildProfile.Measure("render.sample"))
+        {
+            ops = PipelineSampler.Sample(config.Pipeline, seed, ImageInfo.Of(image));
+        }
+
         var result = PipelineRenderer.Render(config.Pipeline, ops, image, masks, config.MaskFill);
         return (new ItemRecord(seed.Hex, ops, result.Passes), result);
     }

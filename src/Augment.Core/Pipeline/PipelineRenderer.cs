@@ -1,3 +1,4 @@
+using Augment.Core.Diagnostics;
 using Augment.Core.Geometry;
 using Augment.Core.Imaging;
 using Augment.Core.Ops;
@@ -27,12 +28,20 @@ public static class PipelineRenderer
                 switch (op)
                 {
                     case ISpatialOp spatial:
-                        state.Run.Add(spatial.Transform(record.Params!, state.Info));
+                        using (BuildProfile.Measure("render.spatial.", record.Op))
+                        {
+                            state.Run.Add(spatial.Transform(record.Params!, state.Info));
+                        }
+
                         state.Info = state.Info.WithSize(state.Run.OutputSize);
                         break;
                     case IPixelOp pixel:
                         state.Flush();
-                        state.ApplyPixel(pixel, record.Params!);
+                        using (BuildProfile.Measure("render.pixel.", record.Op))
+                        {
+                            state.ApplyPixel(pixel, record.Params!);
+                        }
+
                         break;
                     case IRegionOp region:
                         state.Flush();
@@ -78,8 +87,8 @@ public static class PipelineRenderer
         {
             if (!Run.IsEmpty && !Run.IsIdentity)
             {
-                var image = Run.ApplyToImage(_image);
-                var masks = _masks.Select(m => Run.ApplyToMask(m, _maskFill)).ToList();
+                using var resampling = BuildProfile.Measure("render.resample");
+                var (image, masks) = Run.Apply(_image, _masks, _maskFill);
                 DisposeOwned();
                 (_image, _masks, _imageOwned, _masksOwned) = (image, masks, true, true);
                 Passes++;

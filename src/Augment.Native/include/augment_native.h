@@ -139,6 +139,37 @@ AUG_API aug_status aug_image_crop_resize(const aug_image* image, int32_t x, int3
 /* cv::GaussianBlur of a float field (width * height values, row-major) in place; kernel from sigma. */
 AUG_API aug_status aug_field_gaussian_blur(float* field, int32_t width, int32_t height, double sigma);
 
+/* Random fields (docs/randomness.md, field streams). `state` is a xoshiro256** state of 4 words,
+ * advanced in place, so the managed RandomStream continues where the shim stopped. */
+
+/* `count` standard normal (FieldNormal, a ziggurat) or uniform [-1, 1) (Uniform) floats. */
+AUG_API aug_status aug_random_field(uint64_t* state, float* out, int64_t count, int32_t gaussian);
+
+/* GaussNoise in place: pixels in row-major order; per pixel one mean + sd * FieldNormal draw shared
+ * by the colour channels or one per colour channel (`per_channel`), times the full scale (255 or
+ * 65535), added, rounded half away from zero and clamped. Alpha is left alone. */
+AUG_API aug_status aug_image_gauss_noise(aug_image* image, uint64_t* state, double mean, double standard_deviation,
+                                         int32_t per_channel);
+
+/* Per-pixel maps for a run of spatial steps with a displacement field. Each stage maps output
+ * coordinates one step towards the input: a 3x3 row-major inverse matrix (`inverse`), or, when
+ * `inverse` is NULL, a displacement field of field_width x field_height (`dx`, `dy`; bilinear,
+ * clamped to its grid) that is added. A map is built once and applied to an image and its masks. */
+typedef struct aug_map aug_map;
+typedef struct aug_map_stage {
+    const double* inverse;
+    const float* dx;
+    const float* dy;
+    int32_t field_width;
+    int32_t field_height;
+} aug_map_stage;
+
+AUG_API aug_status aug_map_build(const aug_map_stage* stages, int32_t count, int32_t width, int32_t height,
+                                 aug_map** out);
+AUG_API aug_status aug_image_remap_map(const aug_image* image, const aug_map* map, int32_t interpolation,
+                                       int32_t border_mode, const double* fill, aug_image** out);
+AUG_API void aug_map_free(aug_map* map);
+
 /* cv::getPerspectiveTransform from 4 source points to 4 destination points (x, y pairs) into a
  * row-major 3x3 matrix. */
 AUG_API aug_status aug_perspective_transform(const double* source, const double* destination, double* matrix);
@@ -164,6 +195,10 @@ AUG_API aug_status aug_file_identity_read(const char* path, aug_file_identity* o
 /* link(2): a hard link at `link_path` to `existing`. Returns AUG_ERR_ARGUMENT with errno's text on
  * failure (EXDEV across file systems, EPERM where links are not allowed: the caller copies). */
 AUG_API aug_status aug_file_hard_link(const char* existing, const char* link_path);
+
+/* syncfs(2) of the file system that holds `path` (a file or folder): every write to it so far is on
+ * disk when this returns. AUG_ERR_ARGUMENT with errno's text on failure (the caller fsyncs files). */
+AUG_API aug_status aug_file_sync_fs(const char* path);
 
 #ifdef __cplusplus
 }

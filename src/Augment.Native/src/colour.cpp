@@ -37,9 +37,16 @@ cv::Mat to_unit_float(const cv::Mat& mat) {
     return f;
 }
 
-void from_unit_float(const cv::Mat& f, cv::Mat& mat) {
-    cv::Mat clipped = cv::min(cv::max(f, 0.0), 1.0);
-    clipped.convertTo(mat, mat.depth(), full_scale(mat));
+// convertTo saturates while it rounds, which is what clipping to [0, 1] first gave (a value a little
+// over 1 scales to over 255 and saturates to 255, as 1 does); no clipped copy is made.
+void from_unit_float(const cv::Mat& f, cv::Mat& mat) { f.convertTo(mat, mat.depth(), full_scale(mat)); }
+
+// std::fmod(h, 360) for h in [-360, 720), the range of a hue in [0, 360) plus a shift in [-360, 360],
+// without the library call (once per pixel): the same value, as these subtractions are exact.
+inline double wrap_degrees(double h) {
+    if (h >= 360.0 && h < 720.0) return h - 360.0;
+    if (h > -360.0 && h < 360.0) return h;
+    return std::fmod(h, 360.0);
 }
 
 // Hue in degrees [0, 360), saturation and value in [0, 1], for a 3-channel float BGR image.
@@ -49,7 +56,7 @@ void shift_hsv(cv::Mat& f, double hue_degrees, double saturation, double value) 
     for (int y = 0; y < hsv.rows; ++y) {
         auto* px = hsv.ptr<cv::Vec3f>(y);
         for (int x = 0; x < hsv.cols; ++x) {
-            float h = static_cast<float>(std::fmod(px[x][0] + hue_degrees, 360.0));
+            float h = static_cast<float>(wrap_degrees(px[x][0] + hue_degrees));
             px[x][0] = h < 0 ? h + 360.0f : h;
             px[x][1] = std::min(1.0f, std::max(0.0f, static_cast<float>(px[x][1] + saturation)));
             px[x][2] = std::min(1.0f, std::max(0.0f, static_cast<float>(px[x][2] + value)));

@@ -1,3 +1,4 @@
+using Augment.Core.Interop;
 using Augment.Core.Randomness;
 
 namespace Augment.Core.Tests.Randomness;
@@ -52,6 +53,32 @@ public sealed class RandomnessVectorTests
         var field = RandomStream.ForField(12345);
         ulong[] expected = [12020363425030373085, 4848402892292438620, 8255566263745708839];
         Assert.Equal(expected, expected.Select(_ => field.NextUInt64()).ToArray());
+    }
+
+    [Fact]
+    public void Field_normals_match_the_vectors()
+    {
+        // The shim draws fields of normal values (FieldNormal, the ziggurat); as floats here.
+        var field = RandomStream.ForField(12345);
+        double[] expected = [0.34464101807105907, -0.5459468240584642, -0.19952328665240907, 0.12329373828838912, 0.5989405928563433];
+        var values = new float[expected.Length];
+        field.Draw(state => NativeRandom.Field(state, values, gaussian: true));
+        Assert.Equal(expected.Select(v => (float)v).ToArray(), values);
+    }
+
+    [Fact]
+    public void A_field_continues_the_stream_where_the_shim_stopped()
+    {
+        // One attempt per value here (no wedge or tail among the first five): five outputs used.
+        var drawn = RandomStream.ForField(12345);
+        drawn.Draw(state => NativeRandom.Field(state, new float[5], gaussian: true));
+        var skipped = RandomStream.ForField(12345);
+        for (var i = 0; i < 5; i++)
+        {
+            skipped.NextUInt64();
+        }
+
+        Assert.Equal(skipped.NextUInt64(), drawn.NextUInt64());
     }
 
     [Fact]

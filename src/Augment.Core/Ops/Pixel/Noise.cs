@@ -33,19 +33,12 @@ public sealed class GaussNoise(OpDescriptor descriptor, OpArguments arguments) :
 
     public override ImageBuffer Apply(ImageBuffer image, GaussNoiseParams p)
     {
+        // Row-major over the pixels, per pixel one shared mean + std * FieldNormal() or one per colour
+        // channel, times the maximum value; v' = clamp(round half away from zero(v + delta)). The loop
+        // runs in the shim (aug_image_gauss_noise) on this field stream's state.
         var noise = RandomStream.ForField(p.FieldSeed);
-        var max = ImageInfo.Of(image).MaxValue;
         var perChannel = Arguments.Boolean("per_channel");
-        var colour = image.Channels == 4 ? 3 : image.Channels;
-        SampleWriter.ForEachPixel(image, pixel =>
-        {
-            var shared = perChannel ? 0 : noise.Normal(p.Mean, p.Std) * max;
-            for (var c = 0; c < colour; c++)
-            {
-                var delta = perChannel ? noise.Normal(p.Mean, p.Std) * max : shared;
-                pixel[c] = Math.Clamp(Math.Round(pixel[c] + delta, MidpointRounding.AwayFromZero), 0, max);
-            }
-        });
+        noise.Draw(state => image.Native.GaussNoise(state, p.Mean, p.Std, perChannel));
         return image;
     }
 }

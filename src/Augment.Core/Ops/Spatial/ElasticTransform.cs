@@ -51,14 +51,11 @@ public sealed class ElasticTransform(OpDescriptor descriptor, OpArguments argume
         return new SpatialStep(Matrix3x3.Identity, input.Size, new DisplacementField(input.Size, dx, dy)).With(Arguments);
     }
 
+    // FieldNormal() or Uniform(-1, 1) per value (docs/randomness.md), drawn in the shim.
     private static float[] Noise(RandomStream rng, int count, bool gaussian)
     {
-        var noise = new float[count];
-        for (var i = 0; i < count; i++)
-        {
-            noise[i] = (float)(gaussian ? rng.Normal() : rng.Uniform(-1, 1));
-        }
-
+        var noise = GC.AllocateUninitializedArray<float>(count);
+        rng.Draw(state => NativeRandom.Field(state, noise, gaussian));
         return noise;
     }
 }

@@ -1,0 +1,225 @@
+"""The end-to-end dataset benchmark (docs/benchmarks.md); build/bench.sh runs it.
+
+For each pipeline (bench/configs) and size, on datasets from bench/datasets.py, measured in one run
+on one machine, each as a separate process under /usr/bin/time (wall seconds, user and system CPU
+seconds, max RSS):
+  floor     bench/Floor: decode every source once, encode every output, no op, JOBS in parallel
+  build     dotnet-augment build --json --jobs J into an empty output folder (its own cache)
+  noop      the same build again: nothing to do (three runs, the median)
+  change    one source's content rewritten, then the same build again
+  peer      bench/peer.py, the hand-written cv2 loop, over J processes
+Results go to artifacts/bench/results.json (rewritten after every measurement, so a cut run keeps
+what it measured); bench/report.py turns them into docs/benchmarks.md.
+
+    python3 bench/run.py --tool PATH --floor PATH [--sizes 100,1000,10000] [--jobs 1,2] [--skip-peer]
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+import cv2
+import numpy
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+import datasets  # noqa: E402
+
+PIPELINES = ["segmentation", "classification"]
+
+
+def log(message):
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def timed(command, env=None):
+    """Runs `command`; returns its stdout's last JSON line and /usr/bin/time's measurements."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as stats:
+        full_env = dict(os.environ, **(env or {}))
+        load = os.getloadavg()[0]
+        result = subprocess.run(
+            ["/usr/bin/time", "-f", "%e %U %S %M", "-o", stats.name] + command,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=full_env)
+        if result.returncode != 0:
+            raise RuntimeError(f"{' '.join(command)} failed ({result.returncode}):\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
+        wall, user, system, rss = stats.read().split()[-4:]
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    output = json.loads(lines[-1]) if lines else {}
+    return {
+        "wall": float(wall), "cpu": round(float(user) + float(system), 2), "rssMb": round(int(rss) / 1024, 1),
+        "load": round(load, 2), "reported": output,
+    }
+
+
+def machine(tool):
+    def read(path):
+        try:
+            with open(path) as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    cpu = next((line.split(":", 1)[1].strip() for line in read("/proc/cpuinfo").splitlines() if line.startswith("model name")), platform.processor())
+    mem_kb = next((int(line.split()[1]) for line in read("/proc/meminfo").splitlines() if line.startswith("MemTotal")), 0)
+    os_name = next((line.split("=", 1)[1].strip('"') for line in read("/etc/os-release").splitlines() if line.startswith("PRETTY_NAME")), platform.system())
+    version = subprocess.run([tool, "--version"], stdout=subprocess.PIPE, text=True).stdout.strip()
+    runtimes = subprocess.run(["dotnet", "--list-runtimes"], stdout=subprocess.PIPE, text=True).stdout
+    netcore = [line.split()[1] for line in runtimes.splitlines() if line.startswith("Microsoft.NETCore.App")]
+    fs = subprocess.run(["df", "-T", os.path.join(ROOT, "artifacts")], stdout=subprocess.PIPE, text=True).stdout.splitlines()[-1].split()[1]
+    return {
+        "cpu": cpu, "cores": os.cpu_count(), "memoryGb": round(mem_kb / 1024 / 1024, 1), "os": os_name,
+        "kernel": platform.release(), "dotnet": ", ".join(netcore), "tool": version.replace("\n", "; "),
+        "python": platform.python_version(), "cv2": cv2.__version__, "numpy": numpy.__version__, "filesystem": fs,
+    }
+
+
+def save(results, path):
+    temp = path + ".tmp"
+    with open(temp, "w") as f:
+        json.dump(results, f, indent=1)
+    os.replace(temp, path)
+
+
+def read_profile(path):
+    phases = {}
+    if os.path.exists(path):
+        with open(path) as f:
+            for line in f:
+                phase, seconds, calls = line.rstrip("\n").split("\t")
+                phases[phase] = {"seconds": float(seconds), "calls": int(calls)}
+    return phases
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tool", required=True)
+    parser.add_argument("--floor", required=True)
+    parser.add_argument("--sizes", default="100,1000,10000")
+    parser.add_argument("--jobs", default="1,2")
+    parser.add_argument("--pipelines", default=",".join(PIPELINES))
+    parser.add_argument("--skip-peer", action="store_true")
+    parser.add_argument("--work", default=os.path.join(ROOT, "artifacts", "bench"))
+    parser.add_argument("--results", default=None)
+    args = parser.parse_args()
+
+    sizes = [int(s) for s in args.sizes.split(",")]
+    jobs = [int(j) for j in args.jobs.split(",")]
+    pipelines = args.pipelines.split(",")
+    work = os.path.abspath(args.work)
+    results_path = args.results or os.path.join(work, "results.json")
+    samples = os.path.join(ROOT, "sample-dataset")
+    os.makedirs(work, exist_ok=True)
+    started = time.time()
+
+    results = {
+        "started": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "sizes": sizes, "jobs": jobs, "pipelines": pipelines, "peer": not args.skip_peer,
+        "machine": machine(args.tool), "runs": {}, "timings": {},
+    }
+    # What any run of the tool costs before it looks at a dataset: the runtime and the command
+    # line (`build --help`), and with the native shim and OpenCV loaded (`--version`).
+    results["startup"] = {
+        name: statistics.median(timed([args.tool] + command)["wall"] for _ in range(5))
+        for name, command in (("help", ["build", "--help"]), ("version", ["--version"]))
+    }
+    save(results, results_path)
+
+    for pipeline in pipelines:
+        with open(os.path.join(HERE, "configs", pipeline + ".yaml")) as f:
+            config_text = f.read()
+        pool = os.path.join(work, "pool", pipeline)
+        t = time.time()
+        if datasets.ensure_pool(pipeline, samples, pool, max(sizes), processes=max(jobs)):
+            log(f"{pipeline}: generated {max(sizes)} sources in {time.time() - t:.0f} s")
+        for size in sizes:
+            t_size = time.time()
+            run = results["runs"].setdefault(pipeline, {}).setdefault(str(size), {})
+            dataset = os.path.join(work, "datasets", f"{pipeline}-{size}")
+            datasets.link_dataset(pipeline, pool, dataset, size, config_text)
+            config = os.path.join(dataset, "augment.yaml")
+            out = os.path.join(work, "out")
+
+            def fresh():
+                shutil.rmtree(out, ignore_errors=True)
+                return out
+
+            for j in jobs:
+                run.setdefault("floor", {})[str(j)] = m = timed([args.floor, config, fresh(), str(j)])
+                log(f"{pipeline} {size}: floor   jobs {j}: {m['wall']:.2f} s (cpu {m['cpu']:.1f} s, {m['rssMb']:.0f} MB)")
+                save(results, results_path)
+
+            for j in jobs:
+                profile = os.path.join(work, f"profile-{pipeline}-{size}-{j}.tsv")
+                if os.path.exists(profile):
+                    os.remove(profile)
+                m = timed([args.tool, "build", config, "-o", fresh(), "--json", "--jobs", str(j)], env={"AUGMENT_PROFILE": profile})
+                m["profile"] = read_profile(profile)
+                run.setdefault("build", {})[str(j)] = m
+                assert m["reported"]["rendered"] == size and m["reported"]["failed"] == 0, m["reported"]
+                log(f"{pipeline} {size}: build   jobs {j}: {m['wall']:.2f} s (cpu {m['cpu']:.1f} s, {m['rssMb']:.0f} MB)")
+                save(results, results_path)
+
+            # The output of the last full build (the most jobs) is rebuilt with nothing to do, then
+            # after one source changed.
+            j = jobs[-1]
+            build = [args.tool, "build", config, "-o", out, "--json", "--jobs", str(j)]
+            noop_profile = os.path.join(work, f"profile-{pipeline}-{size}-noop.tsv")
+            noops = []
+            for _ in range(3):
+                if os.path.exists(noop_profile):
+                    os.remove(noop_profile)
+                noops.append(timed(build, env={"AUGMENT_PROFILE": noop_profile}))
+                noops[-1]["profile"] = read_profile(noop_profile)
+            for m in noops:
+                assert m["reported"]["rendered"] == 0 and m["reported"]["upToDate"] == size, m["reported"]
+            run["noop"] = m = sorted(noops, key=lambda n: n["wall"])[1]
+            m["jobs"] = j
+            m["walls"] = [n["wall"] for n in noops]
+            log(f"{pipeline} {size}: no-op   jobs {j}: {m['wall']:.3f} s (tool {m['reported']['seconds']:.3f} s, {m['rssMb']:.0f} MB)")
+
+            changed = size // 2
+            datasets.write_source(pipeline, samples, dataset, changed, altered=True)
+            change_profile = os.path.join(work, f"profile-{pipeline}-{size}-change.tsv")
+            if os.path.exists(change_profile):
+                os.remove(change_profile)
+            m = timed(build, env={"AUGMENT_PROFILE": change_profile})
+            m["profile"] = read_profile(change_profile)
+            assert m["reported"]["rendered"] == 1 and m["reported"]["upToDate"] == size - 1, m["reported"]
+            m["jobs"] = j
+            m["source"] = datasets.files_of(pipeline, changed)[0]
+            run["change"] = m
+            log(f"{pipeline} {size}: change  jobs {j}: {m['wall']:.3f} s (tool {m['reported']['seconds']:.3f} s)")
+            for relative in datasets.files_of(pipeline, changed):  # back to the pool's content
+                temp = os.path.join(dataset, relative + ".restore")
+                os.link(os.path.join(pool, relative), temp)
+                os.replace(temp, os.path.join(dataset, relative))
+            save(results, results_path)
+
+            if not args.skip_peer:
+                for j in jobs:
+                    m = timed(["/usr/bin/python3", os.path.join(HERE, "peer.py"), pipeline, dataset, fresh(), str(j)])
+                    assert m["reported"]["items"] == size, m["reported"]
+                    run.setdefault("peer", {})[str(j)] = m
+                    log(f"{pipeline} {size}: peer    jobs {j}: {m['wall']:.2f} s (cpu {m['cpu']:.1f} s, {m['rssMb']:.0f} MB)")
+                    save(results, results_path)
+
+            shutil.rmtree(out, ignore_errors=True)
+            results["timings"][f"{pipeline}-{size}"] = round(time.time() - t_size)
+            save(results, results_path)
+
+    results["seconds"] = round(time.time() - started)
+    results["finished"] = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    save(results, results_path)
+    log(f"done in {results['seconds']} s; results in {results_path}")
+
+
+if __name__ == "__main__":
+    main()

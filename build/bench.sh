@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The end-to-end dataset benchmark (PRODUCT.md section 11): sets up the machine (build/setup.sh, plus
+# Debian's python3-opencv for the Python peer and GNU time), builds the tool and the codec-floor
+# program in Release, generates the synthetic datasets under artifacts/bench/ (deterministic), runs
+# every measurement and writes docs/benchmarks.md from the results. Takes about half an hour on two
+# cores with the default sizes.
+#
+#   build/bench.sh                        sizes 100, 1,000 and 10,000; writes docs/benchmarks.md
+#   build/bench.sh --sizes 100,1000       a quicker run; writes artifacts/bench/benchmarks.md
+#   options: --sizes LIST  --jobs LIST (default 1,2)  --pipelines segmentation,classification
+#            --skip-peer  --output FILE  --report-only (rewrite the page from the last results)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+sizes=100,1000,10000
+output=
+report_only=false
+run_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --sizes) sizes=$2; shift 2 ;;
+    --jobs|--pipelines) run_args+=("$1" "$2"); shift 2 ;;
+    --skip-peer) run_args+=("$1"); shift ;;
+    --output) output=$2; shift 2 ;;
+    --report-only) report_only=true; shift ;;
+    *) echo "bench: unknown option $1 (see the top of build/bench.sh)" >&2; exit 2 ;;
+  esac
+done
+if [ -z "$output" ]; then
+  if [ "$sizes" = 100,1000,10000 ] && [ ${#run_args[@]} -eq 0 ]; then
+    output="$root/docs/benchmarks.md"
+  else
+    output="$root/artifacts/bench/benchmarks.md" # a partial run does not replace the committed page
+  fi
+fi
+results="$root/artifacts/bench/results.json"
+python=/usr/bin/python3 # Debian's, where python3-opencv installs cv2 (not a pyenv or venv one)
+
+if [ "$report_only" = true ]; then
+  "$python" "$root/bench/report.py" "$results" "$output"
+  echo "bench: wrote $output"
+  exit 0
+fi
+
+bash "$root/build/setup.sh"
+
+packages=(python3 python3-opencv python3-numpy time)
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null 2>&1 || { echo "bench: need root or sudo to install ${missing[*]}" >&2; exit 1; }
+    sudo=(sudo)
+  fi
+  echo "bench: installing ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+dotnet build "$root/src/Augment.Cli/Augment.Cli.csproj" -c Release -nologo -v:q -clp:NoSummary
+dotnet build "$root/bench/Floor/Augment.Bench.Floor.csproj" -c Release -nologo -v:q -clp:NoSummary
+
+mkdir -p "$root/artifacts/bench"
+"$python" "$root/bench/run.py" \
+  --tool "$root/artifacts/bin/Augment.Cli/release/dotnet-augment" \
+  --floor "$root/artifacts/bin/Augment.Bench.Floor/release/Augment.Bench.Floor" \
+  --sizes "$sizes" --results "$results" ${run_args[@]+"${run_args[@]}"}
+"$python" "$root/bench/report.py" "$results" "$output"
+echo "bench: wrote $output"

@@ -1,0 +1,149 @@
+// Per-pixel maps for runs of spatial steps that include a displacement field (elastic and grid
+// distortions). The managed side used to build them pixel by pixel, once per target; here the map
+// is built once per run, from the same stages with the same double arithmetic (no contraction into
+// fused multiply-adds: -ffp-contract=off), and applied to the image and every mask.
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+#include <opencv2/core.hpp>
+#include <opencv2/core/utility.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "error.hpp"
+#include "image.hpp"
+
+struct aug_map {
+    cv::Mat x;
+    cv::Mat y;
+};
+
+namespace {
+
+struct stage {
+    bool is_matrix;
+    bool is_affine;  // last row 0 0 1: w is exactly 1 for any finite point, the division a no-op
+    double m[9];
+    const float* dx;
+    const float* dy;
+    int width;
+    int height;
+};
+
+// DisplacementField.Lerp2: float differences, interpolated in double.
+inline double lerp2(const float* v, int w, int x0, int y0, int x1, int y1, double fx, double fy) {
+    const double top = v[(y0 * w) + x0] + (static_cast<float>(v[(y0 * w) + x1] - v[(y0 * w) + x0]) * fx);
+    const double bottom = v[(y1 * w) + x0] + (static_cast<float>(v[(y1 * w) + x1] - v[(y1 * w) + x0]) * fx);
+    return top + ((bottom - top) * fy);
+}
+
+inline void apply(const stage& s, double& px, double& py) {
+    if (s.is_affine) {
+        // Matrix3x3.Apply with w = 0 * px + 0 * py + 1 = 1 (signed zeros add to 1 exactly): x / 1 == x.
+        const double* m = s.m;
+        const double nx = ((m[0] * px) + (m[1] * py)) + m[2];
+        const double ny = ((m[3] * px) + (m[4] * py)) + m[5];
+        px = nx;
+        py = ny;
+        return;
+    }
+    if (s.is_matrix) {
+        // Matrix3x3.Apply
+        const double* m = s.m;
+        const double w = ((m[6] * px) + (m[7] * py)) + m[8];
+        const double nx = (((m[0] * px) + (m[1] * py)) + m[2]) / w;
+        const double ny = (((m[3] * px) + (m[4] * py)) + m[5]) / w;
+        px = nx;
+        py = ny;
+        return;
+    }
+    // DisplacementField.At: clamped to the grid, bilinear between grid points.
+    const int w = s.width;
+    const int h = s.height;
+    const double x = px < 0 ? 0.0 : (px > w - 1 ? static_cast<double>(w - 1) : px);
+    const double y = py < 0 ? 0.0 : (py > h - 1 ? static_cast<double>(h - 1) : py);
+    const int x0 = std::min(static_cast<int>(x), w - 1);
+    const int y0 = std::min(static_cast<int>(y), h - 1);
+    const int x1 = std::min(x0 + 1, w - 1);
+    const int y1 = std::min(y0 + 1, h - 1);
+    const double fx = x - x0;
+    const double fy = y - y0;
+    const double dx = lerp2(s.dx, w, x0, y0, x1, y1, fx, fy);
+    const double dy = lerp2(s.dy, w, x0, y0, x1, y1, fx, fy);
+    px = px + dx;
+    py = py + dy;
+}
+
+}  // namespace
+
+extern "C" AUG_API aug_status aug_map_build(const aug_map_stage* stages, int32_t count, int32_t width, int32_t height,
+                                            aug_map** out) {
+    return aug::guarded([&] {
+        aug::require(stages != nullptr && out != nullptr, "stages or out is null");
+        aug::require(count > 0 && width > 0 && height > 0, "count, width and height must be positive");
+        std::vector<stage> list(static_cast<size_t>(count));
+        for (int32_t i = 0; i < count; ++i) {
+            const aug_map_stage& in = stages[i];
+            stage& s = list[static_cast<size_t>(i)];
+            s.is_matrix = in.inverse != nullptr;
+            s.is_affine = false;
+            if (s.is_matrix) {
+                std::copy(in.inverse, in.inverse + 9, s.m);
+                s.is_affine = s.m[6] == 0.0 && s.m[7] == 0.0 && s.m[8] == 1.0;
+            } else {
+                aug::require(in.dx != nullptr && in.dy != nullptr && in.field_width > 0 && in.field_height > 0,
+                             "a field stage needs both fields and their size");
+            }
+            s.dx = in.dx;
+            s.dy = in.dy;
+            s.width = in.field_width;
+            s.height = in.field_height;
+        }
+        auto map = std::make_unique<aug_map>();
+        map->x.create(height, width, CV_32F);
+        map->y.create(height, width, CV_32F);
+        // Rows are independent: the result does not depend on how OpenCV splits them over threads
+        // (cv::setNumThreads: one thread when the build runs several items at once).
+        // A field that is the run's last step is sampled at the output's own pixels, where bilinear
+        // interpolation returns the grid value itself (the weights are 0): read it directly. The
+        // result is the same double (a zero weight adds a signed zero, and x + (-0.0) == x + 0.0 for
+        // the pixel coordinates x >= 0 it is added to).
+        const bool direct = !list.front().is_matrix && list.front().width == width && list.front().height == height;
+        cv::parallel_for_(cv::Range(0, height), [&](const cv::Range& rows) {
+            for (int y = rows.start; y < rows.end; ++y) {
+                float* mx = map->x.ptr<float>(y);
+                float* my = map->y.ptr<float>(y);
+                for (int x = 0; x < width; ++x) {
+                    double px = x;
+                    double py = y;
+                    auto s = list.begin();
+                    if (direct) {
+                        const size_t at = static_cast<size_t>(y) * static_cast<size_t>(width) + static_cast<size_t>(x);
+                        px = px + static_cast<double>(s->dx[at]);
+                        py = py + static_cast<double>(s->dy[at]);
+                        ++s;
+                    }
+                    for (; s != list.end(); ++s) apply(*s, px, py);
+                    mx[x] = static_cast<float>(px);
+                    my[x] = static_cast<float>(py);
+                }
+            }
+        });
+        *out = map.release();
+    });
+}
+
+extern "C" AUG_API aug_status aug_image_remap_map(const aug_image* image, const aug_map* map, int32_t interpolation,
+                                                  int32_t border_mode, const double* fill, aug_image** out) {
+    return aug::guarded([&] {
+        aug::require(image != nullptr && map != nullptr && out != nullptr, "image, map or out is null");
+        aug::require(interpolation >= cv::INTER_NEAREST && interpolation <= cv::INTER_LANCZOS4, "unknown interpolation");
+        aug::require(border_mode >= cv::BORDER_CONSTANT && border_mode <= cv::BORDER_REFLECT_101, "unknown border mode");
+        const cv::Scalar value = fill == nullptr ? cv::Scalar::all(0) : cv::Scalar(fill[0], fill[1], fill[2], fill[3]);
+        auto result = std::make_unique<aug_image>();
+        cv::remap(image->mat, result->mat, map->x, map->y, interpolation, border_mode, value);
+        *out = result.release();
+    });
+}
+
+extern "C" AUG_API void aug_map_free(aug_map* map) { delete map; }
