@@ -198,7 +198,9 @@ public static class DatasetBuilder
                     renderer.Commit(item.Plan, item.Record);
                 }
 
-                Finish(item.Plan, item.Record, null);
+                // The record is in the key record now; the manifest reads it back from there rather
+                // than every item's record staying in memory until the end of the build.
+                Finish(item.Plan, item.Record with { Record = null }, null);
             });
         var groups = plans.Where(p => p.Action == ItemAction.Render).GroupBy(p => p.Output.Source.Image).Select(g => g.ToList()).ToList();
         try
@@ -271,8 +273,9 @@ public static class DatasetBuilder
         KeyStore keys, ManifestIndex? previous)
     {
         var engine = EngineFingerprint.Current;
-        // Items found up to date from the output record alone come without their records: their
-        // text is the previous manifest's (same key, same bytes), or their record the key store's.
+        // Items come without their records (up to date from the output record alone, or dropped once
+        // their key record was written): an unchanged item's text is the previous manifest's (same
+        // key, same bytes), any other's record is read back from the key store.
         var items = done.Where(d => d.Record is not null).Select(d => (d.Plan.Output.Image, (Action<JsonWriter>)(writer =>
         {
             var (plan, record, _) = d;
