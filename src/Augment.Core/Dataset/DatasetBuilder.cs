@@ -4,7 +4,7 @@ using Augment.Core.Config;
 using Augment.Core.Diagnostics;
 using Augment.Core.Engine;
 using Augment.Core.Manifest;
-using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Augment.Core.Dataset;
 
@@ -276,18 +276,16 @@ public static class DatasetBuilder
         // Items come without their records (up to date from the output record alone, or dropped once
         // their key record was written): an unchanged item's text is the previous manifest's (same
         // key, same bytes), any other's record is read back from the key store.
-        var items = done.Where(d => d.Record is not null).Select(d => (d.Plan.Output.Image, (Action<JsonWriter>)(writer =>
+        var items = done.Where(d => d.Record is not null).Select(d => (d.Plan.Output.Image, (Func<JToken>)(() =>
         {
             var (plan, record, _) = d;
             var output = plan.Output;
             if (record!.Record is null && previous?.ItemText(output.Image, plan.Key!) is { } text)
             {
-                writer.WriteRawValue(text);
-                return;
+                return new JRaw(text);
             }
 
-            var json = record.Record
-                ?? keys.TryRead(plan.Key!)?.Record
+            var json = (record.Record is { } recordText ? KeyRecord.ParseRecord(recordText) : keys.TryReadItemRecord(plan.Key!))
                 ?? throw new InvalidOperationException($"no record of {output.Image} (key {plan.Key}) in the manifest or the cache; build with --force");
             var sha = new Dictionary<string, string>(StringComparer.Ordinal) { [output.Image] = record.Image };
             foreach (var (relative, maskSha) in output.Masks.Zip(record.Masks))
@@ -295,8 +293,8 @@ public static class DatasetBuilder
                 sha[relative] = maskSha;
             }
 
-            new ManifestItem(output.Image, output.Masks, output.Source.Image, output.Source.Masks, plan.SourceSha256, output.Variant, plan.Key!, KeyRecord.ParseRecord(json), sha)
-                .ToJson().WriteTo(writer);
+            return new ManifestItem(output.Image, output.Masks, output.Source.Image, output.Source.Masks, plan.SourceSha256, output.Variant, plan.Key!, json, sha)
+                .ToJson();
         })));
         DatasetManifest.Write(
             layout.ManifestPath, AugmentConfigLoader.SchemaVersion, DatasetPlanner.ToolVersion, engine.OpenCvVersion, engine.Sha256, configSha, config.Seed, items);
