@@ -47,6 +47,20 @@ public sealed class KeyStore(ContentStore store)
     }
 
     /// <param name="durable">fsync the record; a build writes them after its objects are synced and syncs them in groups.</param>
+    /// <summary>Only the item record of a key record (for the manifest), or null when there is none.</summary>
+    public JObject? TryReadItemRecord(string key)
+    {
+        try
+        {
+            using var reader = new JsonTextReader(new StreamReader(PathOf(key))) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
+            return JObject.Load(reader)["record"] as JObject;
+        }
+        catch (Exception e) when (e is IOException or JsonException or InvalidCastException)
+        {
+            return null;
+        }
+    }
+
     public void Write(string key, KeyRecord record, bool durable = true)
     {
         var json = new JObject

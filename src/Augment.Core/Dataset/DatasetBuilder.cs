@@ -4,7 +4,7 @@ using Augment.Core.Config;
 using Augment.Core.Diagnostics;
 using Augment.Core.Engine;
 using Augment.Core.Manifest;
-using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Augment.Core.Dataset;
 
@@ -198,7 +198,9 @@ public static class DatasetBuilder
                     renderer.Commit(item.Plan, item.Record);
                 }
 
-                Finish(item.Plan, item.Record, null);
+                // The record is in the key record now; the manifest reads it back from there rather
+                // than every item's record staying in memory until the end of the build.
+                Finish(item.Plan, item.Record with { Record = null }, null);
             });
         var groups = plans.Where(p => p.Action == ItemAction.Render).GroupBy(p => p.Output.Source.Image).Select(g => g.ToList()).ToList();
         try
@@ -271,20 +273,19 @@ public static class DatasetBuilder
         KeyStore keys, ManifestIndex? previous)
     {
         var engine = EngineFingerprint.Current;
-        // Items found up to date from the output record alone come without their records: their
-        // text is the previous manifest's (same key, same bytes), or their record the key store's.
-        var items = done.Where(d => d.Record is not null).Select(d => (d.Plan.Output.Image, (Action<JsonWriter>)(writer =>
+        // Items come without their records (up to date from the output record alone, or dropped once
+        // their key record was written): an unchanged item's text is the previous manifest's (same
+        // key, same bytes), any other's record is read back from the key store.
+        var items = done.Where(d => d.Record is not null).Select(d => (d.Plan.Output.Image, (Func<JToken>)(() =>
         {
             var (plan, record, _) = d;
             var output = plan.Output;
             if (record!.Record is null && previous?.ItemText(output.Image, plan.Key!) is { } text)
             {
-                writer.WriteRawValue(text);
-                return;
+                return new JRaw(text);
             }
 
-            var json = record.Record
-                ?? keys.TryRead(plan.Key!)?.Record
+            var json = (record.Record is { } recordText ? KeyRecord.ParseRecord(recordText) : keys.TryReadItemRecord(plan.Key!))
                 ?? throw new InvalidOperationException($"no record of {output.Image} (key {plan.Key}) in the manifest or the cache; build with --force");
             var sha = new Dictionary<string, string>(StringComparer.Ordinal) { [output.Image] = record.Image };
             foreach (var (relative, maskSha) in output.Masks.Zip(record.Masks))
@@ -292,8 +293,8 @@ public static class DatasetBuilder
                 sha[relative] = maskSha;
             }
 
-            new ManifestItem(output.Image, output.Masks, output.Source.Image, output.Source.Masks, plan.SourceSha256, output.Variant, plan.Key!, KeyRecord.ParseRecord(json), sha)
-                .ToJson().WriteTo(writer);
+            return new ManifestItem(output.Image, output.Masks, output.Source.Image, output.Source.Masks, plan.SourceSha256, output.Variant, plan.Key!, json, sha)
+                .ToJson();
         })));
         DatasetManifest.Write(
             layout.ManifestPath, AugmentConfigLoader.SchemaVersion, DatasetPlanner.ToolVersion, engine.OpenCvVersion, engine.Sha256, configSha, config.Seed, items);

@@ -144,7 +144,9 @@ internal sealed class DatasetPlanner(
                 reason = WhyChanged(before, sourceSha, configSha256, engine); // a reverted change: restored from the cache
             }
 
-            return new ItemPlan(output, action, reason, key, cached, sourceSha, null);
+            // The item record is not kept: the manifest takes it from the previous manifest or the
+            // key store if it is rewritten (a build holds one plan per item until the end).
+            return new ItemPlan(output, action, reason, key, cached with { Record = null }, sourceSha, null);
         }
 
         var why = force ? ItemReason.Forced

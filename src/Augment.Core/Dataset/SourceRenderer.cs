@@ -132,25 +132,61 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
     private ImageBuffer Decode(string relative, IReadOnlyDictionary<string, string> expectedSha)
     {
         var full = Path.Combine(config.Directory, relative);
-        byte[] bytes;
+        // A pooled buffer: sources are mostly over 85 KB, and a fresh array each would be garbage on
+        // the large object heap by the time the image is decoded.
+        byte[] buffer;
+        int length;
         using (BuildProfile.Measure("render.read"))
         {
-            bytes = File.ReadAllBytes(full);
+            (buffer, length) = ReadPooled(full);
         }
 
-        // The planner hashed this file; if it changed since, the key would be wrong: fail the item.
-        using (BuildProfile.Measure("render.hash-source"))
+        try
         {
-            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
-            if (expectedSha.TryGetValue(relative, out var expected) && expected != sha)
+            var bytes = buffer.AsMemory(0, length);
+            // The planner hashed this file; if it changed since, the key would be wrong: fail the item.
+            using (BuildProfile.Measure("render.hash-source"))
             {
-                throw new InvalidImageException(full, "the file changed during the build; build again");
+                var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes.Span));
+                if (expectedSha.TryGetValue(relative, out var expected) && expected != sha)
+                {
+                    throw new InvalidImageException(full, "the file changed during the build; build again");
+                }
+            }
+
+            using (BuildProfile.Measure("render.decode"))
+            {
+                return ImageCodec.Decode(bytes, full, config.Limits); // decoded into native memory: the buffer is free after
             }
         }
-
-        using (BuildProfile.Measure("render.decode"))
+        finally
         {
-            return ImageCodec.Decode(bytes, full, config.Limits);
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    private static (byte[] Buffer, int Length) ReadPooled(string path)
+    {
+        using var handle = File.OpenHandle(path);
+        var size = RandomAccess.GetLength(handle);
+        if (size > Array.MaxLength)
+        {
+            throw new IOException($"{path} is too large to read ({size} bytes)");
+        }
+
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)size);
+        var read = 0;
+        while (read < size)
+        {
+            var n = RandomAccess.Read(handle, buffer.AsSpan(read, (int)size - read), read);
+            if (n == 0)
+            {
+                break; // it shrank while being read: the hash check fails the item
+            }
+
+            read += n;
+        }
+
+        return (buffer, read);
     }
 }

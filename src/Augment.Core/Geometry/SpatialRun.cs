@@ -50,6 +50,19 @@ public sealed class SpatialRun
 
     public double? MaskFill => _steps.Select(s => s.MaskFill).FirstOrDefault(f => f is not null);
 
+    /// <summary>
+    /// Gives the steps' displacement fields back to <see cref="FieldBuffers"/>: for a renderer that
+    /// is done with the run and made its fields through its ops (nothing else holds them).
+    /// </summary>
+    internal void ReleaseFields()
+    {
+        foreach (var field in _steps.Select(s => s.Field).OfType<DisplacementField>())
+        {
+            FieldBuffers.Return(field.Dx);
+            FieldBuffers.Return(field.Dy);
+        }
+    }
+
     /// <summary>Resamples the image in one pass.</summary>
     public ImageBuffer ApplyToImage(ImageBuffer image)
     {

@@ -34,14 +34,17 @@ public sealed record DatasetManifest(
     /// Writes the manifest of <paramref name="items"/> (in any order; written sorted by image) to
     /// <paramref name="path"/> item by item, byte for byte what <see cref="ToText"/> gives, without
     /// holding the whole document in memory: a 10,000-item manifest is some 15 MB of text and ten
-    /// times that as a JObject tree. Each item writes itself: <c>item.ToJson().WriteTo(writer)</c>, or
-    /// its text from the previous manifest through <c>WriteRawValue</c>. Leaves the file alone when
-    /// it already holds these bytes.
+    /// times that as a JObject tree. Each item is made by its function (its JSON, or its text from
+    /// the previous manifest as a <see cref="JRaw"/>), a few hundred at a time in parallel (reading
+    /// and parsing records is most of the work), and written in order. Leaves the file alone when it
+    /// already holds these bytes.
     /// </summary>
     public static void Write(
         string path, int schema, string tool, string openCv, string engine, string configSha256, ulong seed,
-        IEnumerable<(string Image, Action<JsonWriter> Write)> items)
+        IEnumerable<(string Image, Func<JToken> Item)> items)
     {
+        const int BatchSize = 256;
+        var sorted = items.OrderBy(i => i.Image, StringComparer.Ordinal).Select(i => i.Item).ToList();
         AtomicFile.WriteIfChanged(path, stream =>
         {
             using var text = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
@@ -61,9 +64,16 @@ public sealed record DatasetManifest(
             writer.WriteValue(seed);
             writer.WritePropertyName("items");
             writer.WriteStartArray();
-            foreach (var (_, write) in items.OrderBy(i => i.Image, StringComparer.Ordinal))
+            var batch = new JToken[BatchSize];
+            for (var start = 0; start < sorted.Count; start += BatchSize)
             {
-                write(writer);
+                var count = Math.Min(BatchSize, sorted.Count - start);
+                Parallel.For(0, count, i => batch[i] = sorted[start + i]());
+                for (var i = 0; i < count; i++)
+                {
+                    batch[i].WriteTo(writer);
+                    batch[i] = null!;
+                }
             }
 
             writer.WriteEndArray();

@@ -89,6 +89,7 @@ public static class PipelineRenderer
             {
                 using var resampling = BuildProfile.Measure("render.resample");
                 var (image, masks) = Run.Apply(_image, _masks, _maskFill);
+                Run.ReleaseFields(); // the fields' arrays, reused by the next item's ops
                 DisposeOwned();
                 (_image, _masks, _imageOwned, _masksOwned) = (image, masks, true, true);
                 Passes++;

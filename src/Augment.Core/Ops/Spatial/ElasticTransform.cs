@@ -36,7 +36,7 @@ public sealed class ElasticTransform(OpDescriptor descriptor, OpArguments argume
         var rng = RandomStream.ForField(parameters.FieldSeed);
         var gaussian = Arguments.Text("noise_distribution") == "gaussian";
         var dx = Noise(rng, w * h, gaussian);
-        var dy = Arguments.Boolean("same_dxdy") ? (float[])dx.Clone() : Noise(rng, w * h, gaussian);
+        var dy = Arguments.Boolean("same_dxdy") ? Copy(dx) : Noise(rng, w * h, gaussian);
         var sigma = Arguments.Number("sigma");
         var alpha = (float)Arguments.Number("alpha");
         foreach (var field in new[] { dx, dy })
@@ -51,11 +51,19 @@ public sealed class ElasticTransform(OpDescriptor descriptor, OpArguments argume
         return new SpatialStep(Matrix3x3.Identity, input.Size, new DisplacementField(input.Size, dx, dy)).With(Arguments);
     }
 
-    // FieldNormal() or Uniform(-1, 1) per value (docs/randomness.md), drawn in the shim.
+    // FieldNormal() or Uniform(-1, 1) per value (docs/randomness.md), drawn in the shim, into an
+    // array the renderer gives back once the field's run is resampled (FieldBuffers).
     private static float[] Noise(RandomStream rng, int count, bool gaussian)
     {
-        var noise = GC.AllocateUninitializedArray<float>(count);
+        var noise = FieldBuffers.Rent(count);
         rng.Draw(state => NativeRandom.Field(state, noise, gaussian));
         return noise;
+    }
+
+    private static float[] Copy(float[] field)
+    {
+        var copy = FieldBuffers.Rent(field.Length);
+        field.CopyTo(copy, 0);
+        return copy;
     }
 }
