@@ -46,7 +46,6 @@ public sealed class KeyStore(ContentStore store)
         }
     }
 
-    /// <param name="durable">fsync the record; a build writes them after its objects are synced and syncs them in groups.</param>
     /// <summary>Only the item record of a key record (for the manifest), or null when there is none.</summary>
     public JObject? TryReadItemRecord(string key)
     {
@@ -61,6 +60,7 @@ public sealed class KeyStore(ContentStore store)
         }
     }
 
+    /// <param name="durable">fsync the record; a build writes them after its objects are synced and syncs them in groups.</param>
     public void Write(string key, KeyRecord record, bool durable = true)
     {
         var json = new JObject
