@@ -33,23 +33,37 @@ internal sealed unsafe class NativeImage : IDisposable
         return new NativeImage(handle);
     }
 
-    /// <summary>Decodes with IMREAD_UNCHANGED semantics. Throws <see cref="AugmentNativeException"/>.</summary>
-    public static NativeImage Decode(ReadOnlySpan<byte> encoded, string? filePath)
+    /// <summary>
+    /// Decodes with IMREAD_UNCHANGED semantics (JPEG through libjpeg directly, as OpenCV would).
+    /// Throws <see cref="AugmentNativeException"/>.
+    /// </summary>
+    public static NativeImage Decode(ReadOnlySpan<byte> encoded, string? filePath) => Decode(encoded, filePath, throughOpenCv: false);
+
+    /// <param name="throughOpenCv">OpenCV's codecs only: the reference the direct JPEG path is tested against.</param>
+    internal static NativeImage Decode(ReadOnlySpan<byte> encoded, string? filePath, bool throughOpenCv)
     {
         fixed (byte* data = encoded)
         {
-            NativeMethods.Check(NativeMethods.ImageDecode(data, encoded.Length, out var handle), filePath);
+            NativeMethods.Check(
+                throughOpenCv ? NativeMethods.ImageDecodeOpenCv(data, encoded.Length, out var handle) : NativeMethods.ImageDecode(data, encoded.Length, out handle),
+                filePath);
             return new NativeImage(handle);
         }
     }
 
     /// <summary>Encodes to the format of <paramref name="extension"/> with OpenCV's IMWRITE_* pairs.</summary>
-    public byte[] Encode(string extension, ReadOnlySpan<int> parameters, string? filePath)
+    public byte[] Encode(string extension, ReadOnlySpan<int> parameters, string? filePath) => Encode(extension, parameters, filePath, throughOpenCv: false);
+
+    /// <param name="throughOpenCv">OpenCV's encoders only: the reference the direct JPEG path is tested against.</param>
+    internal byte[] Encode(string extension, ReadOnlySpan<int> parameters, string? filePath, bool throughOpenCv)
     {
         fixed (int* pairs = parameters)
         {
             NativeMethods.Check(
-                NativeMethods.ImageEncode(_handle, extension, pairs, parameters.Length, out var buffer), filePath);
+                throughOpenCv
+                    ? NativeMethods.ImageEncodeOpenCv(_handle, extension, pairs, parameters.Length, out var buffer)
+                    : NativeMethods.ImageEncode(_handle, extension, pairs, parameters.Length, out buffer),
+                filePath);
             using (buffer)
             {
                 NativeMethods.Check(NativeMethods.BufferDescribe(buffer, out var bytes, out var length), filePath);

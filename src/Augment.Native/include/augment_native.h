@@ -58,12 +58,18 @@ AUG_API aug_status aug_image_create(int32_t width, int32_t height, int32_t depth
 AUG_API aug_status aug_image_describe(const aug_image* image, aug_image_desc* out);
 AUG_API void aug_image_free(aug_image* image);
 
-/* Decodes with IMREAD_UNCHANGED semantics: depth, channel count and alpha are kept. */
+/* Decodes with IMREAD_UNCHANGED semantics: depth, channel count and alpha are kept. JPEG is read
+   through libjpeg directly, into BGR (the pixels OpenCV's codec gives, without its RGB swap). */
 AUG_API aug_status aug_image_decode(const uint8_t* data, int64_t length, aug_image** out);
+/* The same through OpenCV's codecs only: the reference the direct JPEG path is tested against. */
+AUG_API aug_status aug_image_decode_opencv(const uint8_t* data, int64_t length, aug_image** out);
 
 /* Encodes to the format named by `extension` (".png", ".jpg", ...) with OpenCV's IMWRITE_* pairs. */
 AUG_API aug_status aug_image_encode(const aug_image* image, const char* extension, const int32_t* params,
                                     int32_t param_count, aug_buffer** out);
+/* The same through OpenCV's encoders only (the direct JPEG path writes the same bytes). */
+AUG_API aug_status aug_image_encode_opencv(const aug_image* image, const char* extension, const int32_t* params,
+                                           int32_t param_count, aug_buffer** out);
 
 AUG_API aug_status aug_buffer_describe(const aug_buffer* buffer, const uint8_t** data, int64_t* length);
 AUG_API void aug_buffer_free(aug_buffer* buffer);

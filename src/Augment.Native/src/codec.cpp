@@ -1,18 +1,47 @@
 // Image decoding and encoding through OpenCV's imgcodecs, from and to memory: Core reads each file
-// itself, so that the bytes it hashes are the bytes decoded.
+// itself, so that the bytes it hashes are the bytes decoded. JPEG goes through libjpeg directly
+// where that gives OpenCV's result without its RGB/BGR swaps (jpeg.cpp).
+#include <algorithm>
+#include <cstring>
 #include <memory>
+#include <string>
 
 #include <opencv2/imgcodecs.hpp>
 
 #include "error.hpp"
 #include "image.hpp"
+#include "jpeg.hpp"
 
-extern "C" AUG_API aug_status aug_image_decode(const uint8_t* data, int64_t length, aug_image** out) {
+namespace {
+
+bool is_jpeg_extension(const char* extension) {
+    for (const char* name : {".jpg", ".jpeg", ".jpe", ".JPG", ".JPEG", ".JPE"}) {
+        if (std::strcmp(extension, name) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The quality of an encode that jpeg.cpp reproduces: OpenCV's default of 95, or one quality pair.
+// -1 for any other parameters.
+int plain_jpeg_quality(const std::vector<int>& pairs) {
+    if (pairs.empty()) {
+        return 95;
+    }
+    return pairs.size() == 2 && pairs[0] == cv::IMWRITE_JPEG_QUALITY ? std::min(std::max(pairs[1], 0), 100) : -1;
+}
+
+aug_status decode(const uint8_t* data, int64_t length, aug_image** out, bool direct) {
     return aug::guarded([&] {
         aug::require(data != nullptr && out != nullptr, "data or out is null");
         aug::require(length > 0 && length <= INT32_MAX, "length must be between 1 byte and 2 GiB");
-        const cv::Mat encoded(1, static_cast<int>(length), CV_8UC1, const_cast<uint8_t*>(data));
-        cv::Mat decoded = cv::imdecode(encoded, cv::IMREAD_UNCHANGED);
+        const auto size = static_cast<size_t>(length);
+        cv::Mat decoded;
+        if (!direct || !aug::is_jpeg(data, size) || !aug::jpeg_decode(data, size, decoded)) {
+            const cv::Mat encoded(1, static_cast<int>(length), CV_8UC1, const_cast<uint8_t*>(data));
+            decoded = cv::imdecode(encoded, cv::IMREAD_UNCHANGED);
+        }
         if (decoded.empty()) {
             throw aug::status_error(AUG_ERR_DECODE, "OpenCV could not decode the data");
         }
@@ -28,19 +57,42 @@ extern "C" AUG_API aug_status aug_image_decode(const uint8_t* data, int64_t leng
     });
 }
 
-extern "C" AUG_API aug_status aug_image_encode(const aug_image* image, const char* extension, const int32_t* params,
-                                               int32_t param_count, aug_buffer** out) {
+aug_status encode(const aug_image* image, const char* extension, const int32_t* params, int32_t param_count,
+                  aug_buffer** out, bool direct) {
     return aug::guarded([&] {
         aug::require(image != nullptr && extension != nullptr && out != nullptr, "image, extension or out is null");
         aug::require(param_count >= 0 && param_count % 2 == 0, "params must be (key, value) pairs");
         aug::require(param_count == 0 || params != nullptr, "params is null");
         const std::vector<int> pairs(params, params + param_count);
         auto buffer = std::make_unique<aug_buffer>();
-        if (!cv::imencode(extension, image->mat, buffer->bytes, pairs)) {
-            throw aug::status_error(AUG_ERR_ARGUMENT, std::string("OpenCV could not encode to ") + extension);
+        const int quality = direct && is_jpeg_extension(extension) ? plain_jpeg_quality(pairs) : -1;
+        if (quality < 0 || !aug::jpeg_encode(image->mat, quality, buffer->bytes)) {
+            if (!cv::imencode(extension, image->mat, buffer->bytes, pairs)) {
+                throw aug::status_error(AUG_ERR_ARGUMENT, std::string("OpenCV could not encode to ") + extension);
+            }
         }
         *out = buffer.release();
     });
+}
+
+}  // namespace
+
+extern "C" AUG_API aug_status aug_image_decode(const uint8_t* data, int64_t length, aug_image** out) {
+    return decode(data, length, out, true);
+}
+
+extern "C" AUG_API aug_status aug_image_decode_opencv(const uint8_t* data, int64_t length, aug_image** out) {
+    return decode(data, length, out, false);
+}
+
+extern "C" AUG_API aug_status aug_image_encode(const aug_image* image, const char* extension, const int32_t* params,
+                                               int32_t param_count, aug_buffer** out) {
+    return encode(image, extension, params, param_count, out, true);
+}
+
+extern "C" AUG_API aug_status aug_image_encode_opencv(const aug_image* image, const char* extension,
+                                                      const int32_t* params, int32_t param_count, aug_buffer** out) {
+    return encode(image, extension, params, param_count, out, false);
 }
 
 extern "C" AUG_API aug_status aug_buffer_describe(const aug_buffer* buffer, const uint8_t** data, int64_t* length) {
