@@ -61,6 +61,15 @@ def get(run, *path):
     return run
 
 
+def compiled(build):
+    """How the measured tool was compiled, from the assemblies bench/run.py found beside it."""
+    total, r2r = len(build["assemblies"]), len(build["readyToRun"])
+    if r2r == 0:
+        return "JIT only (no assembly is ReadyToRun)"
+    which = "all" if r2r == total else f"{r2r} of"
+    return f"ReadyToRun-compiled (crossgen2): {which} {total} assemblies ({', '.join(build['readyToRun'])})"
+
+
 def verdict(ok):
     return "PASS" if ok else "**FAIL**"
 
@@ -95,6 +104,11 @@ def main():
             w(f"| peer | Python {m['python']}, cv2 {m['cv2']} (python3-opencv), numpy {m['numpy']} |")
         else:
             w(f"| {label} | {m[key]}{' GB' if key == 'memoryGb' else ''} |")
+        build = m.get("toolBuild")
+        if key == "tool" and build:
+            w(f"| tool build | {compiled(build)}, from `{build['folder']}` |")
+            settings = ", ".join(f"`{k}`: {json.dumps(v)}" for k, v in sorted(build["runtimeSettings"].items()))
+            w(f"| tool runtime settings | {settings or 'the runtime defaults'} (its runtimeconfig.json) |")
     w("")
     w("## What is measured")
     w("")
@@ -103,6 +117,14 @@ def main():
       "Datasets come from `bench/datasets.py` (fixed seed, random crops of `sample-dataset/images` and masks), "
       "one variant per source, so items = sources. Pipelines: `bench/configs/`.")
     w("")
+    build = m.get("toolBuild")
+    if build:
+        if build["readyToRun"]:
+            w("The tool is run as it ships: the linux-x64 publish output of `src/Augment.Cli` "
+              "(`dotnet publish -c Release -r linux-x64`, the files both packages carry); " + compiled(build) + ".")
+        else:
+            w("The tool is run JIT-only: " + compiled(build) + ".")
+        w("")
     w("| measurement | command |")
     w("|---|---|")
     w("| codec floor | `Augment.Bench.Floor DATASET/augment.yaml OUT J`: every source decoded once and every output encoded "

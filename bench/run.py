@@ -59,6 +59,49 @@ def timed(command, env=None):
     }
 
 
+def is_readytorun(path):
+    """Whether a managed assembly carries ReadyToRun code: its CLI header names a ManagedNativeHeader
+    that starts with the signature "RTR" (ECMA-335 II.25.3.3; crossgen2 writes it)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:2] != b"MZ":
+        return False
+    pe = int.from_bytes(data[0x3C:0x40], "little")
+    sections = int.from_bytes(data[pe + 6:pe + 8], "little")
+    optional_size = int.from_bytes(data[pe + 20:pe + 22], "little")
+    optional = pe + 24
+    directories = optional + (112 if int.from_bytes(data[optional:optional + 2], "little") == 0x20B else 96)
+    cli_rva = int.from_bytes(data[directories + 14 * 8:directories + 14 * 8 + 4], "little")
+
+    def offset(rva):
+        for i in range(sections):
+            header = optional + optional_size + 40 * i
+            size, address = (int.from_bytes(data[header + k:header + k + 4], "little") for k in (8, 12))
+            if address <= rva < address + size:
+                return rva - address + int.from_bytes(data[header + 20:header + 24], "little")
+        return None
+
+    cli = offset(cli_rva) if cli_rva else None
+    native_rva = int.from_bytes(data[cli + 64:cli + 68], "little") if cli is not None else 0
+    native = offset(native_rva) if native_rva else None
+    return native is not None and data[native:native + 4] == b"RTR\0"
+
+
+def tool_build(tool):
+    """How the measured tool was compiled (which of its assemblies are ReadyToRun) and the runtime
+    settings of its runtimeconfig.json."""
+    folder = os.path.dirname(os.path.realpath(tool))
+    assemblies = sorted(f for f in os.listdir(folder) if f.endswith(".dll"))
+    readytorun = [f for f in assemblies if is_readytorun(os.path.join(folder, f))]
+    with open(os.path.join(folder, "dotnet-augment.runtimeconfig.json")) as f:
+        settings = json.load(f)["runtimeOptions"].get("configProperties", {})
+    return {
+        "folder": os.path.relpath(folder, ROOT) if folder.startswith(ROOT) else folder,
+        "assemblies": assemblies, "readyToRun": readytorun,
+        "runtimeSettings": {k: v for k, v in settings.items() if k.startswith(("System.GC.", "System.Runtime.Tiered"))},
+    }
+
+
 def machine(tool):
     def read(path):
         try:
@@ -78,6 +121,7 @@ def machine(tool):
         "cpu": cpu, "cores": os.cpu_count(), "memoryGb": round(mem_kb / 1024 / 1024, 1), "os": os_name,
         "kernel": platform.release(), "dotnet": ", ".join(netcore), "tool": version.replace("\n", "; "),
         "python": platform.python_version(), "cv2": cv2.__version__, "numpy": numpy.__version__, "filesystem": fs,
+        "toolBuild": tool_build(tool),
     }
 
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The end-to-end dataset benchmark (PRODUCT.md section 11): sets up the machine (build/setup.sh, plus
-# Debian's python3-opencv for the Python peer and GNU time), builds the tool and the codec-floor
-# program in Release, generates the synthetic datasets under artifacts/bench/ (deterministic), runs
-# every measurement and writes docs/benchmarks.md from the results. Takes about half an hour on two
-# cores with the default sizes.
+# Debian's python3-opencv for the Python peer and GNU time), publishes the tool as it ships
+# (ReadyToRun) and builds the codec-floor program in Release, generates the synthetic datasets under
+# artifacts/bench/ (deterministic), runs every measurement and writes docs/benchmarks.md from the
+# results. Takes about half an hour on two cores with the default sizes.
 #
 #   build/bench.sh                        sizes 100, 1,000 and 10,000; writes docs/benchmarks.md
 #   build/bench.sh --sizes 100,1000       a quicker run; writes artifacts/bench/benchmarks.md
@@ -62,12 +62,16 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-dotnet build "$root/src/Augment.Cli/Augment.Cli.csproj" -c Release -nologo -v:q -clp:NoSummary
+# The tool as it ships: the CLI published ReadyToRun for linux-x64, the files both packages carry
+# (src/Augment.Cli/Augment.Cli.csproj), with an apphost to run it by. Not the JIT-only build output.
+tool="$root/artifacts/bench/tool"
+rm -rf "$tool"
+dotnet publish "$root/src/Augment.Cli/Augment.Cli.csproj" -c Release -r linux-x64 -o "$tool" -nologo -v:q -clp:NoSummary
 dotnet build "$root/bench/Floor/Augment.Bench.Floor.csproj" -c Release -nologo -v:q -clp:NoSummary
 
 mkdir -p "$root/artifacts/bench"
 "$python" "$root/bench/run.py" \
-  --tool "$root/artifacts/bin/Augment.Cli/release/dotnet-augment" \
+  --tool "$tool/dotnet-augment" \
   --floor "$root/artifacts/bin/Augment.Bench.Floor/release/Augment.Bench.Floor" \
   --sizes "$sizes" --results "$results" ${run_args[@]+"${run_args[@]}"}
 "$python" "$root/bench/report.py" "$results" "$output"

@@ -12,8 +12,10 @@ bash "$root/build/setup.sh"
 mkdir -p "$feed"
 # The same version is packed again after every change: drop the old files first.
 rm -f "$feed"/Augment.Build.*.nupkg "$feed"/dotnet-augment.*.nupkg
-for project in Augment.Cli/Augment.Cli.csproj Augment.Build.Tasks/Augment.Build.Tasks.csproj; do
-  dotnet pack "$root/src/$project" -c Release -nologo -v:q -clp:NoSummary "${build[@]}" -o "$feed"
-done
+# Both packages carry the CLI published ReadyToRun for linux-x64 (src/Augment.Cli/Augment.Cli.csproj):
+# the tool is packed with -r linux-x64, and Augment.Build publishes its engine the same way. Either
+# builds the CLI for that RID even with --no-build, which covers only the solution's RID-less build.
+dotnet pack "$root/src/Augment.Cli/Augment.Cli.csproj" -c Release -r linux-x64 -nologo -v:q -clp:NoSummary -o "$feed"
+dotnet pack "$root/src/Augment.Build.Tasks/Augment.Build.Tasks.csproj" -c Release -nologo -v:q -clp:NoSummary "${build[@]}" -o "$feed"
 echo "packages in $feed:"
 ls -1 "$feed"

@@ -1,17 +1,23 @@
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
 using System.Xml.Linq;
 
 namespace Augment.Integration.Tests.MsBuild;
 
 /// <summary>
-/// What the packed Augment.Build package holds: the task alone under tasks/ (no dependency that
+/// What the packed packages hold. Augment.Build: the task alone under tasks/ (no dependency that
 /// could collide with MSBuild's own Newtonsoft.Json or System.Text.Json), the engine and its
 /// dependencies under engine/, the native shim under runtimes/linux-x64/native, props and targets
-/// under build/ and buildTransitive/, and the development-dependency flag.
+/// under build/ and buildTransitive/, and the development-dependency flag. dotnet-augment: one
+/// framework-dependent tool package for any platform. Both carry the CLI compiled ReadyToRun.
 /// </summary>
 [Collection(MsBuildCollection.Name)]
 public sealed class PackageContentsTests(PackageFeed feed)
 {
+    /// <summary>The CLI's managed assemblies, ours and its dependencies, each shipped ReadyToRun.</summary>
+    private static readonly string[] s_cliAssemblies =
+        ["dotnet-augment.dll", "Augment.Core.dll", "Newtonsoft.Json.dll", "YamlDotNet.dll", "System.CommandLine.dll"];
+
     [Fact]
     public void The_package_carries_the_task_alone_and_the_engine_beside_it()
     {
@@ -25,6 +31,8 @@ public sealed class PackageContentsTests(PackageFeed feed)
         Assert.Contains("engine/dotnet-augment.runtimeconfig.json", entries);
         Assert.Contains("engine/Augment.Core.dll", entries);
         Assert.Contains("engine/Newtonsoft.Json.dll", entries);
+        Assert.DoesNotContain("engine/dotnet-augment", entries);
+        Assert.All(s_cliAssemblies, name => Assert.True(IsReadyToRun(package, "engine/" + name), $"engine/{name} is not ReadyToRun"));
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
         foreach (var folder in new[] { "build", "buildTransitive" })
         {
@@ -32,9 +40,60 @@ public sealed class PackageContentsTests(PackageFeed feed)
             Assert.Contains($"{folder}/Augment.Build.targets", entries);
         }
 
-        using var nuspec = package.GetEntry("Augment.Build.nuspec")!.Open();
-        var metadata = XDocument.Load(nuspec).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+        var metadata = Metadata(package, "Augment.Build.nuspec");
         Assert.Equal("true", metadata.Elements().Single(e => e.Name.LocalName == "developmentDependency").Value);
         Assert.DoesNotContain(metadata.Elements(), e => e.Name.LocalName == "dependencies");
+    }
+
+    /// <summary>
+    /// Packed for linux-x64 (ReadyToRun needs a RID), the tool is still one DotnetTool package under
+    /// tools/net10.0/any/ run by `dotnet`, not .NET 10's RID-specific tool packages: a runtime on
+    /// another platform ignores the precompiled code and JIT-compiles the IL.
+    /// </summary>
+    [Fact]
+    public void The_tool_package_is_one_framework_dependent_package_compiled_ReadyToRun()
+    {
+        Assert.Empty(Directory.GetFiles(feed.Folder, "dotnet-augment.linux-*.nupkg"));
+        using var package = ZipFile.OpenRead(Path.Combine(feed.Folder, $"dotnet-augment.{feed.Version}.nupkg"));
+        var tools = package.Entries.Select(e => e.FullName).Where(e => e.StartsWith("tools/", StringComparison.Ordinal)).ToList();
+
+        Assert.All(tools, e => Assert.StartsWith("tools/net10.0/any/", e, StringComparison.Ordinal));
+        Assert.Contains("tools/net10.0/any/libaugment_native.so", tools);
+        Assert.DoesNotContain("tools/net10.0/any/dotnet-augment", tools);
+        Assert.All(s_cliAssemblies, name => Assert.True(IsReadyToRun(package, "tools/net10.0/any/" + name), $"{name} is not ReadyToRun"));
+
+        using var settingsStream = package.GetEntry("tools/net10.0/any/DotnetToolSettings.xml")!.Open();
+        var command = XDocument.Load(settingsStream).Descendants("Command").Single();
+        Assert.Equal("dotnet", command.Attribute("Runner")?.Value);
+        Assert.Equal("dotnet-augment.dll", command.Attribute("EntryPoint")?.Value);
+
+        var packageType = Metadata(package, "dotnet-augment.nuspec").Descendants().Single(e => e.Name.LocalName == "packageType");
+        Assert.Equal("DotnetTool", packageType.Attribute("name")?.Value);
+    }
+
+    private static XElement Metadata(ZipArchive package, string nuspec)
+    {
+        using var stream = package.GetEntry(nuspec)!.Open();
+        return XDocument.Load(stream).Root!.Elements().Single(e => e.Name.LocalName == "metadata");
+    }
+
+    /// <summary>A ReadyToRun image names its native code in the CLI header's ManagedNativeHeader.</summary>
+    private static bool IsReadyToRun(ZipArchive package, string path)
+    {
+        var entry = package.GetEntry(path);
+        if (entry is null)
+        {
+            return false;
+        }
+
+        using var bytes = new MemoryStream();
+        using (var stream = entry.Open())
+        {
+            stream.CopyTo(bytes);
+        }
+
+        bytes.Position = 0;
+        using var reader = new PEReader(bytes);
+        return reader.PEHeaders.CorHeader is { ManagedNativeHeaderDirectory.Size: > 0 };
     }
 }
