@@ -70,6 +70,22 @@ def compiled(build):
     return f"ReadyToRun-compiled (crossgen2): {which} {total} assemblies ({', '.join(build['readyToRun'])})"
 
 
+def stolen_measurements(results, threshold=5.0):
+    """(pipeline, sources, measurement, steal %) of every measurement with at least `threshold` percent
+    of the machine's CPU time stolen by the hypervisor while it ran (results recorded since
+    bench/run.py measures steal; older ones have none)."""
+    found = []
+    for pipeline, sizes in results.get("runs", {}).items():
+        for size, run in sorted(sizes.items(), key=lambda kv: int(kv[0])):
+            for kind, value in run.items():
+                measured = value.items() if kind in ("floor", "build", "peer") else [(value.get("jobs"), value)]
+                for jobs, m in measured:
+                    steal = m.get("stealPercent") if isinstance(m, dict) else None
+                    if steal is not None and steal >= threshold:
+                        found.append((pipeline, size, f"{kind}, jobs {jobs}", steal))
+    return found
+
+
 def verdict(ok):
     return "PASS" if ok else "**FAIL**"
 
@@ -180,6 +196,19 @@ def main():
               + (fmt(max((get(run, "peer", j, "rssMb") or 0) for j in jobs), 0) if r.get("peer") else "—") + " |")
         w("")
 
+    stolen = stolen_measurements(r)
+    if stolen:
+        w("### Machine noise")
+        w("")
+        w("The development machine is a virtual machine; its hypervisor sometimes takes CPU time away (steal). "
+          "Measurements during which it took 5% or more of the machine's CPU time, which makes their wall time "
+          "longer than the program alone would be:")
+        w("")
+        w("| pipeline | sources | measurement | steal |")
+        w("|---|---:|---|---:|")
+        for pipeline, size, label, steal in stolen:
+            w(f"| {pipeline} | {int(size):,} | {label} | {steal:.0f}% |")
+        w("")
     w("## Targets (PRODUCT.md section 11)")
     w("")
     w("| target | pipeline | measured | verdict |")

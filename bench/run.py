@@ -40,22 +40,33 @@ def log(message):
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
+def cpu_times():
+    """The machine's CPU time counters (the first line of /proc/stat): (steal, total) in ticks."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    return fields[7] if len(fields) > 7 else 0, sum(fields[:8])
+
+
 def timed(command, env=None):
-    """Runs `command`; returns its stdout's last JSON line and /usr/bin/time's measurements."""
+    """Runs `command`; returns its stdout's last JSON line and /usr/bin/time's measurements, with
+    the share of the machine's CPU time its hypervisor took away (steal) while it ran."""
     with tempfile.NamedTemporaryFile("r", suffix=".time") as stats:
         full_env = dict(os.environ, **(env or {}))
         load = os.getloadavg()[0]
+        steal_before, total_before = cpu_times()
         result = subprocess.run(
             ["/usr/bin/time", "-f", "%e %U %S %M", "-o", stats.name] + command,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=full_env)
         if result.returncode != 0:
             raise RuntimeError(f"{' '.join(command)} failed ({result.returncode}):\n{result.stdout[-2000:]}\n{result.stderr[-4000:]}")
         wall, user, system, rss = stats.read().split()[-4:]
+        steal_after, total_after = cpu_times()
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     output = json.loads(lines[-1]) if lines else {}
     return {
         "wall": float(wall), "cpu": round(float(user) + float(system), 2), "rssMb": round(int(rss) / 1024, 1),
         "load": round(load, 2), "reported": output,
+        "stealPercent": round(100 * (steal_after - steal_before) / max(1, total_after - total_before), 1),
     }
 
 
