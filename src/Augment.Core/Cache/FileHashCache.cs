@@ -73,6 +73,17 @@ public sealed class FileHashCache
         return sha;
     }
 
+    /// <summary>The identity of the file as this build read or trusted it (before reading it), if it did.</summary>
+    public bool TryUsedIdentity(string fullPath, out FileIdentity identity)
+    {
+        lock (_gate)
+        {
+            var used = _used.TryGetValue(fullPath, out var entry);
+            identity = used ? new FileIdentity(entry!.Size, entry.Mtime, entry.Inode, entry.Device) : default;
+            return used;
+        }
+    }
+
     /// <summary>
     /// Writes the record of the files used by this build (others are forgotten), unless it would
     /// hold what the file already holds.

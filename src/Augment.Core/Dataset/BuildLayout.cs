@@ -15,9 +15,12 @@ public sealed record BuildLayout(string OutputDir, string StateDir, string Cache
 
     public string ManifestPath => Path.Combine(OutputDir, Manifest.DatasetManifest.FileName);
 
-    public static BuildLayout For(AugmentConfig config, BuildOptions options)
+    public static BuildLayout For(AugmentConfig config, BuildOptions options) =>
+        ForOutput(Path.GetFullPath(options.OutputDir ?? Path.Combine(config.Directory, config.OutputDir)), options);
+
+    /// <summary>The layout of the output folder <paramref name="output"/> (a full path).</summary>
+    public static BuildLayout ForOutput(string output, BuildOptions options)
     {
-        var output = Path.GetFullPath(options.OutputDir ?? Path.Combine(config.Directory, config.OutputDir));
         var state = Path.Combine(output, ".augment");
         var chosen = options.CacheDir is { Length: > 0 } ? options.CacheDir : Environment.GetEnvironmentVariable(CacheVariable);
         var cache = chosen is { Length: > 0 } ? Path.GetFullPath(chosen) : Path.Combine(state, "cache");

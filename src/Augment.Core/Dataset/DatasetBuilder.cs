@@ -29,6 +29,13 @@ public static class DatasetBuilder
 
     private static BuildReport BuildProfiled(string configPath, BuildOptions options)
     {
+        if (UpToDateCheck.TryReport(configPath, options) is { } upToDate)
+        {
+            return upToDate; // the last build's stamp still holds: nothing to do, nothing loaded
+        }
+
+        // OpenCV and the hundred-odd libraries it links load on a second core while the config is read.
+        _ = Task.Run(() => EngineFingerprint.Current);
         var loading = BuildProfile.Measure("load");
         AugmentConfig config;
         using (BuildProfile.Measure("load.config"))
@@ -37,10 +44,12 @@ public static class DatasetBuilder
         }
 
         var layout = BuildLayout.For(config, options);
+        var asOf = options.DryRun ? 0 : UpToDateStampWriter.Begin(layout.StateDir);
         IReadOnlyList<SourceItem> sources;
+        var folders = new HashSet<string>(StringComparer.Ordinal);
         using (BuildProfile.Measure("load.scan"))
         {
-            sources = InputScanner.Scan(config, layout.OutputDir);
+            sources = InputScanner.Scan(config, layout.OutputDir, folders);
         }
 
         IReadOnlyList<OutputItem> outputs;
@@ -55,6 +64,7 @@ public static class DatasetBuilder
             layout.LockPath, options.WaitForLock, options.Cancellation, () => options.Observer?.WaitingForLock(layout.LockPath));
         if (!options.DryRun)
         {
+            UpToDateStampWriter.Invalidate(layout.StateDir); // a build that ran while this one waited may have left one
             // Temporary files a killed build left (the lock says no build of this output runs now).
             using var leftovers = BuildProfile.Measure("load.leftovers");
             AtomicFile.RemoveLeftovers(layout.OutputDir);
@@ -150,6 +160,14 @@ public static class DatasetBuilder
         }
 
         var failures = done.Where(d => d.Error is not null).Select(d => d.Error!).Distinct().ToList();
+        if (failures.Count == 0 && done.Count == plans.Count && done.All(d => d.Record is not null))
+        {
+            using (BuildProfile.Measure("finish.stamp"))
+            {
+                UpToDateStampWriter.TryWrite(asOf, configPath, configSha, config.Directory, layout, folders, plans, hashes);
+            }
+        }
+
         return new BuildReport(
             layout.OutputDir, planned, done.Count(d => d.Record is not null && d.Plan.Action == ItemAction.Render),
             done.Count(d => d.Record is not null && d.Plan.Action == ItemAction.Restore),

@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -34,15 +35,36 @@ public sealed class Glob
     public bool IsMatch(string relativePath) => _regex.IsMatch(relativePath);
 
     /// <summary>Files under <paramref name="root"/> that match, as relative paths with forward slashes, in ordinal order.</summary>
-    public IReadOnlyList<string> Expand(string root)
+    /// <param name="root">The config's folder.</param>
+    /// <param name="folders">When given, receives the full path of every folder read (the base folder
+    /// and each one recursed into): adding, removing or renaming a file changes one of their mtimes.</param>
+    /// <param name="skip">A full folder path not to recurse into (the build's output: its files are never inputs).</param>
+    public IReadOnlyList<string> Expand(string root, ICollection<string>? folders = null, string? skip = null)
     {
-        var start = Path.Combine(root, BaseDirectory);
+        var start = Path.GetFullPath(Path.Combine(root, BaseDirectory));
         if (!Directory.Exists(start))
         {
             return File.Exists(Path.Combine(root, Pattern)) ? [Pattern] : [];
         }
 
-        return Directory.EnumerateFiles(start, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden })
+        folders?.Add(start);
+        var files = new FileSystemEnumerable<string>(
+            start, (ref FileSystemEntry entry) => entry.ToFullPath(), new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+            ShouldRecursePredicate = (ref FileSystemEntry entry) =>
+            {
+                var folder = entry.ToFullPath();
+                if (folder == skip)
+                {
+                    return false;
+                }
+
+                folders?.Add(folder);
+                return true;
+            },
+        };
+        return files
             .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/'))
             .Where(IsMatch)
             .Order(StringComparer.Ordinal)

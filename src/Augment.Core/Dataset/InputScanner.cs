@@ -11,15 +11,17 @@ namespace Augment.Core.Dataset;
 public static class InputScanner
 {
     /// <param name="outputDir">The build's output folder (where -o put it); its files are never inputs.</param>
-    public static IReadOnlyList<SourceItem> Scan(AugmentConfig config, string? outputDir = null)
+    /// <param name="folders">When given, receives every folder read (see <see cref="Glob.Expand"/>).</param>
+    public static IReadOnlyList<SourceItem> Scan(AugmentConfig config, string? outputDir = null, ICollection<string>? folders = null)
     {
         var root = config.Directory;
-        var output = Path.GetRelativePath(root, outputDir ?? Path.Combine(root, config.OutputDir)).Replace('\\', '/').TrimEnd('/') + "/";
+        var outputFull = Path.GetFullPath(outputDir ?? Path.Combine(root, config.OutputDir));
+        var output = Path.GetRelativePath(root, outputFull).Replace('\\', '/').TrimEnd('/') + "/";
         var items = new Dictionary<string, SourceItem>(StringComparer.Ordinal);
         foreach (var pattern in config.Images)
         {
             var glob = new Glob(pattern);
-            foreach (var image in glob.Expand(root))
+            foreach (var image in glob.Expand(root, folders, Path.TrimEndingDirectorySeparator(outputFull)))
             {
                 if (image.StartsWith(output, StringComparison.Ordinal) || image.Contains("/.augment/", StringComparison.Ordinal) ||
                     ImageFormats.FromExtension(image) is null || items.ContainsKey(image))

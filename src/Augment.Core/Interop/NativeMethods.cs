@@ -153,19 +153,6 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "aug_image_paste")]
     internal static partial NativeStatus ImagePaste(NativeImageHandle canvas, NativeImageHandle source, int x, int y);
 
-    [StructLayout(LayoutKind.Sequential)]
-    internal struct FileIdentity
-    {
-        public long Size;
-        public long MtimeSeconds;
-        public long MtimeNanoseconds;
-        public ulong Inode;
-        public ulong Device;
-    }
-
-    [LibraryImport(LibraryName, EntryPoint = "aug_file_identity_read", StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial NativeStatus FileIdentityRead(string path, out FileIdentity identity);
-
     [LibraryImport(LibraryName, EntryPoint = "aug_file_hard_link", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial NativeStatus FileHardLink(string existing, string linkPath);
 

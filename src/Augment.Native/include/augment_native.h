@@ -186,18 +186,6 @@ AUG_API aug_status aug_image_overlay_labels(aug_image* image, const aug_image* l
 /* Copies `source` into `canvas` with its top-left corner at (x, y), clipped; same type required. */
 AUG_API aug_status aug_image_paste(aug_image* canvas, const aug_image* source, int32_t x, int32_t y);
 
-/* File identity for the input stat cache: size, modification time (seconds and nanoseconds), inode
- * and device, from stat(2). AUG_ERR_ARGUMENT with errno's text when the file cannot be stat'ed. */
-typedef struct aug_file_identity {
-    int64_t size;
-    int64_t mtime_seconds;
-    int64_t mtime_nanoseconds;
-    uint64_t inode;
-    uint64_t device;
-} aug_file_identity;
-
-AUG_API aug_status aug_file_identity_read(const char* path, aug_file_identity* out);
-
 /* link(2): a hard link at `link_path` to `existing`. Returns AUG_ERR_ARGUMENT with errno's text on
  * failure (EXDEV across file systems, EPERM where links are not allowed: the caller copies). */
 AUG_API aug_status aug_file_hard_link(const char* existing, const char* link_path);

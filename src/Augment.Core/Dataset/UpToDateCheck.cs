@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using Augment.Core.Config;
+using Augment.Core.Diagnostics;
+using Augment.Core.Interop;
+
+namespace Augment.Core.Dataset;
+
+/// <summary>
+/// The no-op build's short way (PRODUCT.md section 11): when the stamp the last complete build left
+/// (<see cref="UpToDateStamp"/>) still holds, the build is done without parsing the pipeline,
+/// loading OpenCV or computing a key. It holds when the config has the same bytes at the same path,
+/// the tool, its options and the engine's libraries are the same files, no folder the input globs
+/// read has changed (so no source was added, removed or renamed), and every source, output and the
+/// manifest has the identity it had. Anything else, or any doubt, takes the full way, which checks
+/// item by item and writes a new stamp.
+/// </summary>
+internal static class UpToDateCheck
+{
+    /// <summary>The report of a build with nothing to do, or null when the stamp cannot vouch for one.</summary>
+    public static BuildReport? TryReport(string configPath, BuildOptions options)
+    {
+        if (options.Force || options.DryRun)
+        {
+            return null;
+        }
+
+        using var checking = BuildProfile.Measure("stamp");
+        var configFull = Path.GetFullPath(configPath);
+        byte[] config;
+        try
+        {
+            config = File.ReadAllBytes(configFull);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // the full way reports it
+        }
+
+        var outputDir = options.OutputDir is not null
+            ? Path.GetFullPath(options.OutputDir)
+            : OutputDirHint.Read(config, Path.GetExtension(configFull).Equals(".json", StringComparison.OrdinalIgnoreCase)) is { } dir
+                ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(configFull)!, dir))
+                : null;
+        if (outputDir is null)
+        {
+            return null;
+        }
+
+        var layout = BuildLayout.ForOutput(outputDir, options);
+        var stamp = Read(UpToDateStamp.PathIn(layout.StateDir));
+        if (stamp is null || stamp.Tool != DatasetPlanner.ToolVersion || stamp.ConfigPath != configFull || stamp.OutputDir != layout.OutputDir ||
+            stamp.CacheDir != layout.CacheDir || stamp.Environment != UpToDateStamp.CurrentEnvironment() ||
+            stamp.ShimPath != NativeLibraryLoader.CandidatePaths().FirstOrDefault(File.Exists) ||
+            stamp.ConfigSha256 != Convert.ToHexStringLower(SHA256.HashData(config)))
+        {
+            return null;
+        }
+
+        BuildLock buildLock;
+        try
+        {
+            buildLock = BuildLock.Acquire(layout.LockPath, wait: false, options.Cancellation);
+        }
+        catch (OutputLockedException)
+        {
+            return null; // another build runs: the full way waits for it
+        }
+
+        using (buildLock)
+        {
+            if (!Unchanged(stamp.EngineFiles, null) || !Unchanged(stamp.Folders, null, stamp.AsOf) || !Unchanged(stamp.Sources, null, stamp.AsOf) ||
+                !Unchanged(stamp.Outputs, layout.OutputDir))
+            {
+                return null;
+            }
+        }
+
+        var items = stamp.Items.Select(i => new PlannedItem(i.Image, i.Variant, i.Source, ItemAction.UpToDate, ItemReason.None)).ToList();
+        options.Observer?.Planned(0, 0, items.Count);
+        foreach (var item in items)
+        {
+            options.Observer?.ItemFinished(item.Image, ItemAction.UpToDate, null);
+        }
+
+        return new BuildReport(layout.OutputDir, items, 0, 0, items.Count, 0, [], 0, 0);
+    }
+
+    private static UpToDateStamp? Read(string path)
+    {
+        try
+        {
+            return UpToDateStamp.FromBytes(File.ReadAllBytes(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // none: the last build did not finish, or wrote none
+        }
+    }
+
+    // One stat per file; relative paths are under root. With asOf, a file must also be older than it.
+    private static bool Unchanged(IReadOnlyList<(string Path, FileIdentity Identity)> files, string? root, long asOf = long.MaxValue)
+    {
+        foreach (var (path, identity) in files)
+        {
+            if (!NativeFiles.TryIdentity(root is null ? path : Path.Join(root, path), out var now) || now != identity || now.ModifiedNanoseconds >= asOf)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,132 @@
+using Augment.Core.Cache;
+using Augment.Core.Engine;
+using Augment.Core.Interop;
+
+namespace Augment.Core.Dataset;
+
+/// <summary>
+/// Removes <see cref="UpToDateStamp"/> before a build can change anything it vouches for, and writes
+/// it after a build that left every item built, from what that build used: the identities its
+/// sources had when they were hashed or trusted, and those of its outputs as they are now.
+/// </summary>
+internal static class UpToDateStampWriter
+{
+    /// <summary>
+    /// Removes the stamp and returns the time the build begins, read from the file system's own
+    /// clock (a probe file's modification time), before the build reads any folder or source.
+    /// </summary>
+    public static long Begin(string stateDir)
+    {
+        Invalidate(stateDir);
+        var probe = AtomicFile.TempName(Path.Combine(stateDir, "as-of"));
+        using (new FileStream(probe, FileMode.CreateNew, FileAccess.Write))
+        {
+        }
+
+        try
+        {
+            return NativeFiles.Identity(probe).ModifiedNanoseconds;
+        }
+        finally
+        {
+            AtomicFile.TryDelete(probe);
+        }
+    }
+
+    public static void Invalidate(string stateDir) => AtomicFile.TryDelete(UpToDateStamp.PathIn(stateDir));
+
+    /// <summary>
+    /// Writes the stamp of a build that built every item in <paramref name="plans"/>; writes none when
+    /// a folder or source changed after <paramref name="asOf"/> or since the build read it.
+    /// </summary>
+    public static bool TryWrite(
+        long asOf, string configPath, string configSha256, string configDirectory, BuildLayout layout, IEnumerable<string> folders,
+        IReadOnlyList<ItemPlan> plans, FileHashCache hashes)
+    {
+        _ = EngineFingerprint.Current; // the engine's libraries are loaded (a build without items may not have)
+        var folderFiles = new List<(string, FileIdentity)>();
+        foreach (var folder in folders.Order(StringComparer.Ordinal))
+        {
+            if (!NativeFiles.TryIdentity(folder, out var identity) || identity.ModifiedNanoseconds >= asOf)
+            {
+                return false; // changed while the build ran: what was scanned may be out of date
+            }
+
+            folderFiles.Add((folder, identity));
+        }
+
+        var sources = new List<(string, FileIdentity)>();
+        foreach (var relative in plans.Select(p => p.Output.Source).Distinct().SelectMany(s => (IEnumerable<string>)[s.Image, .. s.Masks]))
+        {
+            var full = Path.Combine(configDirectory, relative);
+            if (!hashes.TryUsedIdentity(full, out var used) || used.ModifiedNanoseconds >= asOf || !NativeFiles.TryIdentity(full, out var now) || now != used)
+            {
+                return false; // changed since the build read it, or in the same instant
+            }
+
+            sources.Add((full, used));
+        }
+
+        var outputs = new List<(string, FileIdentity)>();
+        foreach (var relative in plans.SelectMany(p => (IEnumerable<string>)[p.Output.Image, .. p.Output.Masks]).Append(Manifest.DatasetManifest.FileName))
+        {
+            if (!NativeFiles.TryIdentity(layout.OutputPath(relative), out var identity))
+            {
+                return false;
+            }
+
+            outputs.Add((relative, identity));
+        }
+
+        var stamp = new UpToDateStamp
+        {
+            Tool = DatasetPlanner.ToolVersion,
+            ConfigPath = Path.GetFullPath(configPath),
+            ConfigSha256 = configSha256,
+            OutputDir = layout.OutputDir,
+            CacheDir = layout.CacheDir,
+            Environment = UpToDateStamp.CurrentEnvironment(),
+            ShimPath = NativeLibraryLoader.CandidatePaths().FirstOrDefault(File.Exists) ?? string.Empty,
+            AsOf = asOf,
+            EngineFiles = MappedLibraries(),
+            Folders = folderFiles,
+            Sources = sources,
+            Outputs = outputs,
+            Items = plans.Select(p => (p.Output.Image, p.Output.Variant, p.Output.Source.Image)).ToList(),
+        };
+        AtomicFile.Write(UpToDateStamp.PathIn(layout.StateDir), stamp.ToBytes());
+        return true;
+    }
+
+    /// <summary>The shared libraries and assemblies this process has mapped (/proc/self/maps), with their identities.</summary>
+    private static List<(string, FileIdentity)> MappedLibraries()
+    {
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines("/proc/self/maps"))
+        {
+            var slash = line.IndexOf(" /", StringComparison.Ordinal);
+            if (slash < 0 || line.EndsWith(" (deleted)", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var path = line[(slash + 1)..];
+            var name = Path.GetFileName(path);
+            if (name.Contains(".so", StringComparison.Ordinal) || name.EndsWith(".dll", StringComparison.Ordinal))
+            {
+                files.Add(path);
+            }
+        }
+
+        var identities = new List<(string, FileIdentity)>(files.Count);
+        foreach (var file in files)
+        {
+            if (NativeFiles.TryIdentity(file, out var identity))
+            {
+                identities.Add((file, identity));
+            }
+        }
+
+        return identities;
+    }
+}

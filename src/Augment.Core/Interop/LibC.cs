@@ -1,0 +1,43 @@
+using System.Runtime.InteropServices;
+
+namespace Augment.Core.Interop;
+
+/// <summary>
+/// The C library's statx(2), called directly rather than through the shim: a file's identity is
+/// needed before (and, in a no-op build, without) loading OpenCV and its hundred-odd libraries.
+/// statx's layout is the same on every Linux architecture.
+/// </summary>
+internal static unsafe partial class LibC
+{
+    private const string LibraryName = "libc.so.6";
+
+    private const int AtFdCwd = -100;
+    private const uint StatxBasicStats = 0x7ff;
+
+    [StructLayout(LayoutKind.Explicit, Size = 256)]
+    internal struct Statx
+    {
+        [FieldOffset(32)] public ulong Inode;
+        [FieldOffset(40)] public ulong Size;
+        [FieldOffset(112)] public long MtimeSeconds;
+        [FieldOffset(120)] public uint MtimeNanoseconds;
+        [FieldOffset(136)] public uint DeviceMajor;
+        [FieldOffset(140)] public uint DeviceMinor;
+    }
+
+    /// <summary>statx(AT_FDCWD, path, 0, STATX_BASIC_STATS): follows symbolic links, as stat(2) does. Returns errno, 0 on success.</summary>
+    internal static int StatPath(string path, out Statx result)
+    {
+        fixed (Statx* buffer = &result)
+        {
+            return StatxCall(AtFdCwd, path, 0, StatxBasicStats, buffer) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        }
+    }
+
+    /// <summary>The device number as glibc's makedev composes it (what stat(2) reports as st_dev).</summary>
+    internal static ulong MakeDevice(uint major, uint minor) =>
+        ((ulong)(major & 0xfffff000) << 32) | ((ulong)(major & 0xfff) << 8) | ((ulong)(minor & 0xffffff00) << 12) | (minor & 0xff);
+
+    [LibraryImport(LibraryName, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int StatxCall(int directoryFd, string path, int flags, uint mask, Statx* result);
+}
