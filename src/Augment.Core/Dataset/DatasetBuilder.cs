@@ -3,6 +3,7 @@ using Augment.Core.Cache;
 using Augment.Core.Config;
 using Augment.Core.Diagnostics;
 using Augment.Core.Engine;
+using Augment.Core.Interop;
 using Augment.Core.Manifest;
 using Newtonsoft.Json.Linq;
 
@@ -29,10 +30,18 @@ public static class DatasetBuilder
 
     private static BuildReport BuildProfiled(string configPath, BuildOptions options)
     {
-        if (UpToDateCheck.TryReport(configPath, options) is { } upToDate)
+        if (UpToDateCheck.TryReport(configPath, options, out var changedIn, out var engineFiles) is { } upToDate)
         {
             return upToDate; // the last build's stamp still holds: nothing to do, nothing loaded
         }
+
+        // Files changed since the last build of this very config: the previous manifest will be read
+        // (why items changed, and the text of those that did not), so it is read on a second core now.
+        var previousRead = changedIn is null ? null : Task.Run(() =>
+        {
+            var path = BuildLayout.ForOutput(changedIn, options).ManifestPath;
+            return (Path: path, Identity: NativeFiles.TryIdentity(path, out var identity) ? identity : default, Index: ReadPreviousManifest(path));
+        });
 
         // OpenCV and the hundred-odd libraries it links load on a second core while the config is read.
         _ = Task.Run(() => EngineFingerprint.Current);
@@ -86,8 +95,11 @@ public static class DatasetBuilder
         // changed nothing needs nothing from it: read only when an item's reason or record needs it.
         var previousIndex = new Lazy<ManifestIndex?>(() =>
         {
-            using var reading = BuildProfile.Measure("load.manifest");
-            return ManifestIndex.TryRead(layout.ManifestPath); // without the items' ops
+            // The one read early, unless another build replaced the file since (it waited for the lock).
+            var early = previousRead?.GetAwaiter().GetResult();
+            return early is { } e && e.Path == layout.ManifestPath && NativeFiles.TryIdentity(e.Path, out var now) && now == e.Identity
+                ? e.Index
+                : ReadPreviousManifest(layout.ManifestPath);
         });
         var previous = new Lazy<DatasetManifest?>(() => previousIndex.Value?.Manifest);
         var configSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(configPath)));
@@ -164,7 +176,7 @@ public static class DatasetBuilder
         {
             using (BuildProfile.Measure("finish.stamp"))
             {
-                UpToDateStampWriter.TryWrite(asOf, configPath, configSha, config.Directory, layout, folders, plans, hashes);
+                UpToDateStampWriter.TryWrite(asOf, configPath, configSha, config.Directory, layout, folders, plans, hashes, engineFiles);
             }
         }
 
@@ -172,6 +184,12 @@ public static class DatasetBuilder
             layout.OutputDir, planned, done.Count(d => d.Record is not null && d.Plan.Action == ItemAction.Render),
             done.Count(d => d.Record is not null && d.Plan.Action == ItemAction.Restore),
             done.Count(d => d.Plan.Action == ItemAction.UpToDate), removed, failures, hashes.FilesHashed, done.Count(d => d.Error is not null));
+    }
+
+    private static ManifestIndex? ReadPreviousManifest(string path)
+    {
+        using var reading = BuildProfile.Measure("load.manifest");
+        return ManifestIndex.TryRead(path); // without the items' ops
     }
 
     private static List<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> Execute(

@@ -17,8 +17,15 @@ namespace Augment.Core.Dataset;
 internal static class UpToDateCheck
 {
     /// <summary>The report of a build with nothing to do, or null when the stamp cannot vouch for one.</summary>
-    public static BuildReport? TryReport(string configPath, BuildOptions options)
+    /// <param name="changedIn">
+    /// When the stamp is this build's (same config, tool, engine and options) and files changed
+    /// since: the output folder, where a build is now due.
+    /// </param>
+    /// <param name="engineFiles">With <paramref name="changedIn"/>: the engine's libraries, found unchanged.</param>
+    public static BuildReport? TryReport(string configPath, BuildOptions options, out string? changedIn, out StampedFiles? engineFiles)
     {
+        changedIn = null;
+        engineFiles = null;
         if (options.Force || options.DryRun)
         {
             return null;
@@ -47,7 +54,12 @@ internal static class UpToDateCheck
         }
 
         var layout = BuildLayout.ForOutput(outputDir, options);
-        var stamp = Read(UpToDateStamp.PathIn(layout.StateDir));
+        UpToDateStamp? stamp;
+        using (BuildProfile.Measure("stamp.read"))
+        {
+            stamp = Read(UpToDateStamp.PathIn(layout.StateDir));
+        }
+
         if (stamp is null || stamp.Tool != DatasetPlanner.ToolVersion || stamp.ConfigPath != configFull || stamp.OutputDir != layout.OutputDir ||
             stamp.CacheDir != layout.CacheDir || stamp.Environment != UpToDateStamp.CurrentEnvironment() ||
             stamp.ShimPath != NativeLibraryLoader.CandidatePaths().FirstOrDefault(File.Exists) ||
@@ -67,10 +79,16 @@ internal static class UpToDateCheck
         }
 
         using (buildLock)
+        using (BuildProfile.Measure("stamp.stat"))
         {
-            if (!Unchanged(stamp.EngineFiles, null) || !Unchanged(stamp.Folders, null, stamp.AsOf) || !Unchanged(stamp.Sources, null, stamp.AsOf) ||
-                !Unchanged(stamp.Outputs, layout.OutputDir))
+            if (!stamp.EngineFiles.AllUnchanged())
             {
+                return null;
+            }
+
+            if (!stamp.Folders.AllUnchanged(stamp.AsOf) || !stamp.Sources.AllUnchanged(stamp.AsOf) || !stamp.Outputs.AllUnchanged())
+            {
+                (changedIn, engineFiles) = (layout.OutputDir, stamp.EngineFiles);
                 return null;
             }
         }
@@ -95,19 +113,5 @@ internal static class UpToDateCheck
         {
             return null; // none: the last build did not finish, or wrote none
         }
-    }
-
-    // One stat per file; relative paths are under root. With asOf, a file must also be older than it.
-    private static bool Unchanged(IReadOnlyList<(string Path, FileIdentity Identity)> files, string? root, long asOf = long.MaxValue)
-    {
-        foreach (var (path, identity) in files)
-        {
-            if (!NativeFiles.TryIdentity(root is null ? path : Path.Join(root, path), out var now) || now != identity || now.ModifiedNanoseconds >= asOf)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

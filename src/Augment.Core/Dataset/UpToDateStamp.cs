@@ -41,15 +41,15 @@ internal sealed record UpToDateStamp
     public required long AsOf { get; init; }
 
     /// <summary>Every shared library the build had mapped: the shim, OpenCV and what they link.</summary>
-    public required IReadOnlyList<(string Path, FileIdentity Identity)> EngineFiles { get; init; }
+    public required StampedFiles EngineFiles { get; init; }
 
-    public required IReadOnlyList<(string Path, FileIdentity Identity)> Folders { get; init; }
+    public required StampedFiles Folders { get; init; }
 
-    /// <summary>Source images and masks, full paths.</summary>
-    public required IReadOnlyList<(string Path, FileIdentity Identity)> Sources { get; init; }
+    /// <summary>Source images and masks.</summary>
+    public required StampedFiles Sources { get; init; }
 
-    /// <summary>Output images, masks and manifest.json, relative to <see cref="OutputDir"/>.</summary>
-    public required IReadOnlyList<(string Path, FileIdentity Identity)> Outputs { get; init; }
+    /// <summary>Output images, masks and manifest.json.</summary>
+    public required StampedFiles Outputs { get; init; }
 
     public required IReadOnlyList<(string Image, int Variant, string Source)> Items { get; init; }
 
@@ -76,15 +76,7 @@ internal sealed record UpToDateStamp
             writer.Write(AsOf);
             foreach (var files in new[] { EngineFiles, Folders, Sources, Outputs })
             {
-                writer.Write(files.Count);
-                foreach (var (path, identity) in files)
-                {
-                    writer.Write(path);
-                    writer.Write(identity.Size);
-                    writer.Write(identity.ModifiedNanoseconds);
-                    writer.Write(identity.Inode);
-                    writer.Write(identity.Device);
-                }
+                files.Write(writer);
             }
 
             writer.Write(Items.Count);
@@ -120,10 +112,10 @@ internal sealed record UpToDateStamp
                 Environment = reader.ReadString(),
                 ShimPath = reader.ReadString(),
                 AsOf = reader.ReadInt64(),
-                EngineFiles = ReadFiles(reader),
-                Folders = ReadFiles(reader),
-                Sources = ReadFiles(reader),
-                Outputs = ReadFiles(reader),
+                EngineFiles = StampedFiles.Read(reader),
+                Folders = StampedFiles.Read(reader),
+                Sources = StampedFiles.Read(reader),
+                Outputs = StampedFiles.Read(reader),
                 Items = ReadItems(reader),
             };
         }
@@ -131,18 +123,6 @@ internal sealed record UpToDateStamp
         {
             return null; // truncated or damaged: the build checks everything itself
         }
-    }
-
-    private static List<(string, FileIdentity)> ReadFiles(BinaryReader reader)
-    {
-        var count = reader.ReadInt32();
-        var files = new List<(string, FileIdentity)>(Math.Max(0, count));
-        for (var i = 0; i < count; i++)
-        {
-            files.Add((reader.ReadString(), new FileIdentity(reader.ReadInt64(), reader.ReadInt64(), reader.ReadUInt64(), reader.ReadUInt64())));
-        }
-
-        return files;
     }
 
     private static List<(string, int, string)> ReadItems(BinaryReader reader)

@@ -39,9 +39,10 @@ internal static class UpToDateStampWriter
     /// Writes the stamp of a build that built every item in <paramref name="plans"/>; writes none when
     /// a folder or source changed after <paramref name="asOf"/> or since the build read it.
     /// </summary>
+    /// <param name="engineFiles">The engine's libraries as the last stamp had them, when this build found them unchanged.</param>
     public static bool TryWrite(
         long asOf, string configPath, string configSha256, string configDirectory, BuildLayout layout, IEnumerable<string> folders,
-        IReadOnlyList<ItemPlan> plans, FileHashCache hashes)
+        IReadOnlyList<ItemPlan> plans, FileHashCache hashes, StampedFiles? engineFiles = null)
     {
         _ = EngineFingerprint.Current; // the engine's libraries are loaded (a build without items may not have)
         var folderFiles = new List<(string, FileIdentity)>();
@@ -75,9 +76,15 @@ internal static class UpToDateStampWriter
                 return false;
             }
 
-            outputs.Add((relative, identity));
+            outputs.Add((layout.OutputPath(relative), identity));
         }
 
+        using (Diagnostics.BuildProfile.Measure("finish.stamp.engine"))
+        {
+            engineFiles ??= StampedFiles.From(MappedLibraries());
+        }
+
+        using var writing = Diagnostics.BuildProfile.Measure("finish.stamp.write");
         var stamp = new UpToDateStamp
         {
             Tool = DatasetPlanner.ToolVersion,
@@ -88,13 +95,14 @@ internal static class UpToDateStampWriter
             Environment = UpToDateStamp.CurrentEnvironment(),
             ShimPath = NativeLibraryLoader.CandidatePaths().FirstOrDefault(File.Exists) ?? string.Empty,
             AsOf = asOf,
-            EngineFiles = MappedLibraries(),
-            Folders = folderFiles,
-            Sources = sources,
-            Outputs = outputs,
+            EngineFiles = engineFiles,
+            Folders = StampedFiles.From(folderFiles),
+            Sources = StampedFiles.From(sources),
+            Outputs = StampedFiles.From(outputs),
             Items = plans.Select(p => (p.Output.Image, p.Output.Variant, p.Output.Source.Image)).ToList(),
         };
-        AtomicFile.Write(UpToDateStamp.PathIn(layout.StateDir), stamp.ToBytes());
+        // Not flushed to disk: a stamp that a crash damages or loses is only a slower next build.
+        AtomicFile.Write(UpToDateStamp.PathIn(layout.StateDir), stamp.ToBytes(), durable: false);
         return true;
     }
 

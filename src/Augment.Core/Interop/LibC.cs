@@ -34,10 +34,34 @@ internal static unsafe partial class LibC
         }
     }
 
+    /// <summary>statx relative to an open folder; <paramref name="name"/> is null-terminated UTF-8. Returns errno, 0 on success.</summary>
+    internal static int StatAt(int folder, ReadOnlySpan<byte> name, out Statx result)
+    {
+        fixed (byte* path = name)
+        fixed (Statx* buffer = &result)
+        {
+            return StatxCall(folder, path, 0, StatxBasicStats, buffer) == 0 ? 0 : Marshal.GetLastPInvokeError();
+        }
+    }
+
+    /// <summary>A descriptor of the folder (O_RDONLY | O_CLOEXEC; a file in its place fails the stats made relative to it), or -1.</summary>
+    internal static int OpenFolder(string path) => Open(path, 0x80000, 0);
+
+    internal static void Close(int descriptor) => CloseCall(descriptor);
+
     /// <summary>The device number as glibc's makedev composes it (what stat(2) reports as st_dev).</summary>
     internal static ulong MakeDevice(uint major, uint minor) =>
         ((ulong)(major & 0xfffff000) << 32) | ((ulong)(major & 0xfff) << 8) | ((ulong)(minor & 0xffffff00) << 12) | (minor & 0xff);
 
     [LibraryImport(LibraryName, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int StatxCall(int directoryFd, string path, int flags, uint mask, Statx* result);
+
+    [LibraryImport(LibraryName, EntryPoint = "statx", SetLastError = true)]
+    private static partial int StatxCall(int directoryFd, byte* path, int flags, uint mask, Statx* result);
+
+    [LibraryImport(LibraryName, EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags, int mode);
+
+    [LibraryImport(LibraryName, EntryPoint = "close")]
+    private static partial int CloseCall(int descriptor);
 }

@@ -24,6 +24,14 @@ internal static class NativeFiles
         return found;
     }
 
+    /// <summary>The identity of <paramref name="name"/> (null-terminated UTF-8) in the open folder <paramref name="folder"/>.</summary>
+    public static bool TryIdentityAt(int folder, ReadOnlySpan<byte> name, out FileIdentity identity)
+    {
+        var found = LibC.StatAt(folder, name, out var stat) == 0;
+        identity = found ? ToIdentity(stat) : default;
+        return found;
+    }
+
     private static FileIdentity ToIdentity(in LibC.Statx stat) => new(
         (long)stat.Size, (stat.MtimeSeconds * 1_000_000_000) + stat.MtimeNanoseconds, stat.Inode, LibC.MakeDevice(stat.DeviceMajor, stat.DeviceMinor));
 
