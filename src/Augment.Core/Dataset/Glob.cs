@@ -44,6 +44,18 @@ public sealed class Glob
         var start = Path.GetFullPath(Path.Combine(root, BaseDirectory));
         if (!Directory.Exists(start))
         {
+            // The nearest folder that exists is what changes when the base folder is created.
+            var parent = Path.GetDirectoryName(start);
+            while (parent is not null && !Directory.Exists(parent))
+            {
+                parent = Path.GetDirectoryName(parent);
+            }
+
+            if (parent is not null)
+            {
+                folders?.Add(parent);
+            }
+
             return File.Exists(Path.Combine(root, Pattern)) ? [Pattern] : [];
         }
 

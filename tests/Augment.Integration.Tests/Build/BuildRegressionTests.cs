@@ -79,6 +79,9 @@ public sealed class BuildRegressionTests(SourcePool pool) : IDisposable
         var leftovers = new[] { image + ".999999.1.tmp", _data.Output("manifest.json") + ".999999.2.tmp" };
         File.WriteAllBytes(leftovers[0], File.ReadAllBytes(image)[..100]);
         File.WriteAllText(leftovers[1], "{\"schema\": 1, \"ite");
+        // A killed build removed the up-to-date stamp when it began, before it wrote anything
+        // (UpToDateStampWriter.Begin); with the stamp in place the next build would not look.
+        File.Delete(Path.Combine(_data.StateDir, "up-to-date"));
 
         _data.BuildOk();
 

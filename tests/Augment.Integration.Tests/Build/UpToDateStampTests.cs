@@ -85,6 +85,26 @@ public sealed class UpToDateStampTests(SourcePool pool) : IDisposable
     }
 
     [Fact]
+    public void A_glob_whose_folder_does_not_exist_yet_sees_the_folder_appear()
+    {
+        File.WriteAllText(_data.ConfigPath, File.ReadAllText(_data.ConfigPath)
+            .Replace("images: \"src/*.png\"", "images: [\"src/*.png\", \"later/more/*.png\"]", StringComparison.Ordinal));
+        Assert.Equal(24, _data.BuildOk().Rendered);
+        // The folder above later/ is the dataset's, where out/ was just created, in the instant the
+        // first build began or just before it: the second build writes the stamp if the first did not.
+        Assert.Equal(24, _data.BuildOk().UpToDate);
+        Assert.True(File.Exists(StampPath));
+
+        // A folder the glob names, created with a source in it: the folder above it changed.
+        Directory.CreateDirectory(Path.Combine(_data.Root, "later", "more"));
+        File.WriteAllBytes(Path.Combine(_data.Root, "later", "more", "n07.png"), pool.Image(7));
+        File.WriteAllBytes(Path.Combine(_data.Root, "srcmasks", "n07.png"), pool.Mask(7));
+        var (added, phases) = BuildProfiled();
+        Assert.Equal((4, 24), (added.Rendered, added.UpToDate));
+        Assert.Contains("plan", phases);
+    }
+
+    [Fact]
     public void A_source_changed_in_the_instant_of_the_build_is_never_vouched_for()
     {
         // Git's racy-file rule: a source whose modification time is not older than the build that
