@@ -24,9 +24,12 @@ PROFILE_NOTES = {
     "load.names": "name and check every output",
     "load.state": "lock, leftovers, input and output records",
     "load.leftovers": "look for temporary files a killed build left",
-    "load.inputs-record": "read the input hash record (the first native call loads the shim and OpenCV)",
+    "load.inputs-record": "read the input hash record",
     "load.outputs-record": "read the output record",
-    "load.manifest": "read the previous manifest (without ops), when needed",
+    "load.manifest": "read the previous manifest (without ops), when needed (on a second core after a change)",
+    "stamp": "the no-op check: read .augment/up-to-date, stat every file it names (OpenCV not loaded)",
+    "stamp.read": "read the stamp",
+    "stamp.stat": "one stat per library, input folder, source and output, over both cores",
     "plan": "input hashes, item keys, up-to-date checks",
     "plan.hash-inputs": "stat (and, if new or changed, read and hash) every source",
     "plan.key": "compute every item key",
@@ -46,6 +49,9 @@ PROFILE_NOTES = {
     "finish": "remove stale outputs, write the records and the manifest",
     "finish.manifest": "write manifest.json (only when something changed)",
     "finish.records": "write the input and output records (only when they changed)",
+    "finish.stamp": "write .augment/up-to-date after a complete build (a stat per file again)",
+    "finish.stamp.engine": "list the mapped engine libraries (/proc/self/maps) and stat them",
+    "finish.stamp.write": "stat sources and outputs, write the stamp",
 }
 
 
