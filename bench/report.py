@@ -51,7 +51,8 @@ PROFILE_NOTES = {
     "finish.records": "write the input and output records (only when they changed)",
     "finish.stamp": "write .augment/up-to-date after a complete build (a stat per file again)",
     "finish.stamp.engine": "list the mapped engine libraries (/proc/self/maps) and stat them",
-    "finish.stamp.write": "stat sources and outputs, write the stamp",
+    "finish.stamp.files": "stat every input folder, source and output again (each must be as the build used it)",
+    "finish.stamp.write": "write the stamp",
 }
 
 
@@ -155,7 +156,10 @@ def main():
     w(f"| no-op rebuild | the same command again with nothing to do (jobs {top}); the median of three |")
     w(f"| one change | one source's pixels rewritten (inverted), then the same command (jobs {top}); one item renders |")
     w("| peer | `python3 bench/peer.py PIPELINE DATASET OUT J`: the hand-written cv2 loop over J processes "
-      "(same ops, parameter ranges and encodings) |")
+      "(same ops, parameter ranges and encodings), run right after the full build at the same J |")
+    w(f"| repeated pairs | at {int(max(r['sizes'])):,} sources and jobs {top}, the full build and the peer are run twice, "
+      "alternately, and the faster run of each is shown (every wall time is in the results file): the machine's "
+      "speed drifts by 10-20% over minutes, and noise only ever slows a run down |")
     w("| peak memory | max RSS of the process (for the peer: of its largest process) |")
     w("")
 

@@ -176,7 +176,7 @@ public static class DatasetBuilder
         {
             using (BuildProfile.Measure("finish.stamp"))
             {
-                UpToDateStampWriter.TryWrite(asOf, configPath, configSha, config.Directory, layout, folders, plans, hashes, engineFiles);
+                UpToDateStampWriter.TryWrite(asOf, configPath, configSha, config.Directory, layout, folders, plans, hashes, outputRecord, engineFiles);
             }
         }
 

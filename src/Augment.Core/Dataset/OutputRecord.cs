@@ -103,6 +103,14 @@ public sealed class OutputRecord
         return actual == sha256;
     }
 
+    /// <summary>The identity the record holds for the output file <paramref name="relative"/> (manifest.json included).</summary>
+    public bool TryRecordedIdentity(string relative, out FileIdentity identity)
+    {
+        var known = relative == Manifest.DatasetManifest.FileName ? _manifest?.Identity : _entries.TryGetValue(relative, out var entry) ? entry.Identity : null;
+        identity = known ?? default;
+        return known is not null;
+    }
+
     /// <summary>Whether <see cref="IsUpToDate"/> found the file unchanged in this build (its entry needs no update).</summary>
     public bool IsConfirmed(string relative) => _confirmed.Contains(relative);
 

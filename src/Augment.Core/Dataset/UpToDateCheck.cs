@@ -43,17 +43,26 @@ internal static class UpToDateCheck
             return null; // the full way reports it
         }
 
-        var outputDir = options.OutputDir is not null
-            ? Path.GetFullPath(options.OutputDir)
-            : OutputDirHint.Read(config, Path.GetExtension(configFull).Equals(".json", StringComparison.OrdinalIgnoreCase)) is { } dir
-                ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(configFull)!, dir))
-                : null;
-        if (outputDir is null)
+        BuildLayout layout;
+        try
         {
-            return null;
+            var outputDir = options.OutputDir is not null
+                ? Path.GetFullPath(options.OutputDir)
+                : OutputDirHint.Read(config, Path.GetExtension(configFull).Equals(".json", StringComparison.OrdinalIgnoreCase)) is { } dir
+                    ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(configFull)!, dir))
+                    : null;
+            if (outputDir is null)
+            {
+                return null;
+            }
+
+            layout = BuildLayout.ForOutput(outputDir, options);
+        }
+        catch (ArgumentException)
+        {
+            return null; // a path no folder can have: the full way reports it
         }
 
-        var layout = BuildLayout.ForOutput(outputDir, options);
         UpToDateStamp? stamp;
         using (BuildProfile.Measure("stamp.read"))
         {

@@ -7,7 +7,8 @@ namespace Augment.Core.Dataset;
 /// <summary>
 /// Removes <see cref="UpToDateStamp"/> before a build can change anything it vouches for, and writes
 /// it after a build that left every item built, from what that build used: the identities its
-/// sources had when they were hashed or trusted, and those of its outputs as they are now.
+/// sources had when they were hashed or trusted, and those its outputs had when it wrote or checked
+/// them (the output record's).
 /// </summary>
 internal static class UpToDateStampWriter
 {
@@ -37,14 +38,16 @@ internal static class UpToDateStampWriter
 
     /// <summary>
     /// Writes the stamp of a build that built every item in <paramref name="plans"/>; writes none when
-    /// a folder or source changed after <paramref name="asOf"/> or since the build read it.
+    /// a folder or source changed after <paramref name="asOf"/> or since the build read it, or an
+    /// output since the build wrote or checked it.
     /// </summary>
     /// <param name="engineFiles">The engine's libraries as the last stamp had them, when this build found them unchanged.</param>
     public static bool TryWrite(
         long asOf, string configPath, string configSha256, string configDirectory, BuildLayout layout, IEnumerable<string> folders,
-        IReadOnlyList<ItemPlan> plans, FileHashCache hashes, StampedFiles? engineFiles = null)
+        IReadOnlyList<ItemPlan> plans, FileHashCache hashes, OutputRecord outputRecord, StampedFiles? engineFiles = null)
     {
         _ = EngineFingerprint.Current; // the engine's libraries are loaded (a build without items may not have)
+        using var files = Diagnostics.BuildProfile.Measure("finish.stamp.files");
         var folderFiles = new List<(string, FileIdentity)>();
         foreach (var folder in folders.Order(StringComparer.Ordinal))
         {
@@ -71,13 +74,16 @@ internal static class UpToDateStampWriter
         var outputs = new List<(string, FileIdentity)>();
         foreach (var relative in plans.SelectMany(p => (IEnumerable<string>)[p.Output.Image, .. p.Output.Masks]).Append(Manifest.DatasetManifest.FileName))
         {
-            if (!NativeFiles.TryIdentity(layout.OutputPath(relative), out var identity))
+            var full = layout.OutputPath(relative);
+            if (!outputRecord.TryRecordedIdentity(relative, out var recorded) || !NativeFiles.TryIdentity(full, out var now) || now != recorded)
             {
-                return false;
+                return false; // changed since the build wrote or checked it
             }
 
-            outputs.Add((layout.OutputPath(relative), identity));
+            outputs.Add((full, recorded));
         }
+
+        files.Dispose();
 
         using (Diagnostics.BuildProfile.Measure("finish.stamp.engine"))
         {
