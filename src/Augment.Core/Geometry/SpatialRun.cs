@@ -104,8 +104,8 @@ public sealed class SpatialRun
     }
 
     private ImageBuffer ApplyToImage(ImageBuffer image, NativeMap? map) =>
-        Interpolation == Interpolation.Area && AxisAlignedCrop() is { } crop
-            ? new ImageBuffer(image.Native.CropResize(crop.X, crop.Y, crop.Width, crop.Height, OutputSize.Width, OutputSize.Height, (int)Interpolation.Area))
+        AxisAlignedCrop() is { } crop && (Interpolation == Interpolation.Area || (Interpolation == Interpolation.Linear && crop.Shrinks))
+            ? new ImageBuffer(image.Native.CropResize(crop.X, crop.Y, crop.Width, crop.Height, OutputSize.Width, OutputSize.Height, (int)Interpolation, crop.Flip))
             : Resample(image, Interpolation, Border, FillValues.ForImage(Fill, image.Channels), map);
 
     private ImageBuffer ApplyToMask(ImageBuffer mask, double defaultFill, NativeMap? map)
@@ -137,9 +137,13 @@ public sealed class SpatialRun
         return new ImageBuffer(map.Apply(source.Native, (int)interpolation, (int)border, fill));
     }
 
-    // Warps have no area mode; a run that only crops (whole pixels, inside the source) and scales
-    // along the axes is a cv::resize of the crop, which averages as area interpolation should.
-    private (int X, int Y, int Width, int Height)? AxisAlignedCrop()
+    // A run that only crops (whole pixels, inside the source), scales along the axes and mirrors is
+    // a cv::resize of the crop, mirrored: for area interpolation, which warps do not have (resize
+    // averages as it should), and for linear when it does not enlarge (Shrinks): every sample then
+    // lies inside the crop, the mapping of pixel centres is the warp's, only the weights are finer
+    // (a value may differ by 1), in about a quarter of a warp's time (RandomResizedCrop, Resize,
+    // crops). An enlarging resize clamps at the crop's edge where the warp reads the pixels beyond it.
+    private (int X, int Y, int Width, int Height, int Flip, bool Shrinks)? AxisAlignedCrop()
     {
         if (_steps.Any(s => s.Field is not null))
         {
@@ -147,21 +151,26 @@ public sealed class SpatialRun
         }
 
         var m = CombinedForward();
-        if (m.M01 != 0 || m.M10 != 0 || !m.IsAffine || m.M00 <= 0 || m.M11 <= 0)
+        if (m.M01 != 0 || m.M10 != 0 || !m.IsAffine || m.M00 == 0 || m.M11 == 0)
         {
             return null;
         }
 
+        // A mirrored axis (negative scale) is the unmirrored mapping followed by x'' = W - 1 - x'.
+        var (sx, tx) = m.M00 > 0 ? (m.M00, m.M02) : (-m.M00, OutputSize.Width - 1 - m.M02);
+        var (sy, ty) = m.M11 > 0 ? (m.M11, m.M12) : (-m.M11, OutputSize.Height - 1 - m.M12);
+        var flip = (m.M00 < 0 ? 1 : 0) | (m.M11 < 0 ? 2 : 0);
+
         // x' = (x - x0 + 0.5) * s - 0.5 for a crop at x0 of width W / s resized to W.
-        var (w, h) = (OutputSize.Width / m.M00, OutputSize.Height / m.M11);
-        var (x0, y0) = ((((0.5 * m.M00) - 0.5 - m.M02) / m.M00), (((0.5 * m.M11) - 0.5 - m.M12) / m.M11));
+        var (w, h) = (OutputSize.Width / sx, OutputSize.Height / sy);
+        var (x0, y0) = ((((0.5 * sx) - 0.5 - tx) / sx), (((0.5 * sy) - 0.5 - ty) / sy));
         bool Whole(double v) => Math.Abs(v - Math.Round(v)) < Snap;
         if (!Whole(w) || !Whole(h) || !Whole(x0) || !Whole(y0))
         {
             return null;
         }
 
-        var crop = ((int)Math.Round(x0), (int)Math.Round(y0), (int)Math.Round(w), (int)Math.Round(h));
+        var crop = ((int)Math.Round(x0), (int)Math.Round(y0), (int)Math.Round(w), (int)Math.Round(h), flip, sx <= 1 + Snap && sy <= 1 + Snap);
         return crop.Item1 >= 0 && crop.Item2 >= 0 && crop.Item1 + crop.Item3 <= InputSize.Width && crop.Item2 + crop.Item4 <= InputSize.Height
             ? crop
             : null;

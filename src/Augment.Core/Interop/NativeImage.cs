@@ -188,9 +188,10 @@ internal sealed unsafe class NativeImage : IDisposable
         }
     }
 
-    public NativeImage CropResize(int x, int y, int width, int height, int outWidth, int outHeight, int interpolation)
+    /// <param name="flip">0 none, 1 mirrored horizontally, 2 vertically, 3 both (after the resize).</param>
+    public NativeImage CropResize(int x, int y, int width, int height, int outWidth, int outHeight, int interpolation, int flip = 0)
     {
-        NativeMethods.Check(NativeMethods.ImageCropResize(_handle, x, y, width, height, outWidth, outHeight, interpolation, out var result));
+        NativeMethods.Check(NativeMethods.ImageCropResize(_handle, x, y, width, height, outWidth, outHeight, interpolation, flip, out var result));
         return new NativeImage(result);
     }
 

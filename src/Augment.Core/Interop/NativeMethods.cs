@@ -113,7 +113,7 @@ internal static unsafe partial class NativeMethods
     internal static partial NativeStatus ImageResize(NativeImageHandle image, int width, int height, int interpolation, out NativeImageHandle result);
 
     [LibraryImport(LibraryName, EntryPoint = "aug_image_crop_resize")]
-    internal static partial NativeStatus ImageCropResize(NativeImageHandle image, int x, int y, int width, int height, int outWidth, int outHeight, int interpolation, out NativeImageHandle result);
+    internal static partial NativeStatus ImageCropResize(NativeImageHandle image, int x, int y, int width, int height, int outWidth, int outHeight, int interpolation, int flip, out NativeImageHandle result);
 
     [LibraryImport(LibraryName, EntryPoint = "aug_field_gaussian_blur")]
     internal static partial NativeStatus FieldGaussianBlur(float* field, int width, int height, double sigma);

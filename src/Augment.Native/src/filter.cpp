@@ -51,15 +51,19 @@ extern "C" AUG_API aug_status aug_image_fill_rect(aug_image* image, int32_t x, i
 
 extern "C" AUG_API aug_status aug_image_crop_resize(const aug_image* image, int32_t x, int32_t y, int32_t width,
                                                    int32_t height, int32_t out_width, int32_t out_height,
-                                                   int32_t interpolation, aug_image** out) {
+                                                   int32_t interpolation, int32_t flip, aug_image** out) {
     return aug::guarded([&] {
         aug::require(image != nullptr && out != nullptr, "image or out is null");
+        aug::require(flip >= 0 && flip <= 3, "flip must be 0-3");
         const cv::Rect crop(x, y, width, height);
         aug::require(width > 0 && height > 0 && (crop & cv::Rect(0, 0, image->mat.cols, image->mat.rows)) == crop,
                      "the crop must lie inside the image");
         aug::require(out_width > 0 && out_height > 0, "output size must be positive");
         auto result = std::make_unique<aug_image>();
         cv::resize(image->mat(crop), result->mat, cv::Size(out_width, out_height), 0, 0, interpolation);
+        if (flip != 0) {
+            cv::flip(result->mat, result->mat, flip == 1 ? 1 : flip == 2 ? 0 : -1);
+        }
         *out = result.release();
     });
 }

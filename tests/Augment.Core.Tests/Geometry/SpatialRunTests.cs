@@ -106,6 +106,51 @@ public sealed class SpatialRunTests
         Assert.True(differences.Max() <= 8 && differences.Average() <= 0.05, $"max {differences.Max()}, mean {differences.Average():F4}");
     }
 
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void A_shrinking_axis_aligned_crop_is_resized_and_mirrored_as_the_warp_samples_it(bool mirrorX, bool mirrorY)
+    {
+        // A crop of 36x30 at (10, 6) scaled by two thirds, then mirrored: the run takes cv::resize of the
+        // crop (SpatialRun.AxisAlignedCrop), which samples the same pixel centres as the warp with
+        // finer weights, so a value may differ by 1, not more; a mirror left out would differ by far more.
+        using var image = PipelineTestKit.LoadCentreCrop("astronaut.png", 64);
+        var (input, output) = (new ImageSize(image.Width, image.Height), new ImageSize(24, 20));
+        const double s = 2.0 / 3;
+        var crop = new Matrix3x3(s, 0, ((-10 + 0.5) * s) - 0.5, 0, s, ((-6 + 0.5) * s) - 0.5, 0, 0, 1);
+        var mirror = new Matrix3x3(mirrorX ? -1 : 1, 0, mirrorX ? output.Width - 1 : 0, 0, mirrorY ? -1 : 1, mirrorY ? output.Height - 1 : 0, 0, 0, 1);
+        var run = new SpatialRun(input);
+        run.Add(SpatialStep.Matrix(crop, output) with { Interpolation = Interpolation.Linear });
+        run.Add(SpatialStep.Matrix(mirror, output));
+
+        using var resized = run.ApplyToImage(image);
+        using var warped = Warp(image, mirror * crop, output);
+
+        var differences = PipelineTestKit.Samples(resized).Zip(PipelineTestKit.Samples(warped), (a, b) => Math.Abs(a - b)).ToArray();
+        Assert.Equal(output.Width * output.Height * image.Channels, differences.Length);
+        Assert.True(differences.Max() <= 1, $"max {differences.Max()}, mean {differences.Average():F4}");
+        Assert.Contains(1, differences); // and it was the resize: its finer weights move some values by 1
+    }
+
+    [Fact]
+    public void An_enlarging_axis_aligned_crop_is_warped_reading_the_pixels_beyond_the_crop()
+    {
+        // Enlarged, the outermost samples fall half a source pixel outside the crop: the warp reads the
+        // image there, a resize of the crop would repeat its edge. The run warps: identical to the warp.
+        using var image = PipelineTestKit.LoadCentreCrop("astronaut.png", 64);
+        var (input, output) = (new ImageSize(image.Width, image.Height), new ImageSize(40, 40));
+        var zoom = new Matrix3x3(2, 0, ((-12 + 0.5) * 2) - 0.5, 0, 2, ((-20 + 0.5) * 2) - 0.5, 0, 0, 1);
+        var run = new SpatialRun(input);
+        run.Add(SpatialStep.Matrix(zoom, output) with { Interpolation = Interpolation.Linear });
+
+        using var enlarged = run.ApplyToImage(image);
+        using var warped = Warp(image, zoom, output);
+
+        Assert.Equal(PipelineTestKit.Samples(warped), PipelineTestKit.Samples(enlarged));
+    }
+
     [Fact]
     public void A_displacement_field_is_interpolated_between_grid_points_and_clamped_outside()
     {
@@ -132,6 +177,9 @@ public sealed class SpatialRunTests
         Assert.Equal(77, labels[0]);
         Assert.All(labels.Distinct(), l => Assert.Contains(l, new[] { 0, 1, 2, 3, 4, 77 }));
     }
+
+    private static ImageBuffer Warp(ImageBuffer image, Matrix3x3 forward, ImageSize output) =>
+        new(image.Native.Warp(forward.Inverse().ToArray(), output.Width, output.Height, (int)Interpolation.Linear, (int)BorderMode.Constant, [0, 0, 0, 0]));
 
     private static DisplacementField ZeroField() => ConstantField(0, 0);
 
