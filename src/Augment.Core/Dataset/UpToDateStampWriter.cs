@@ -47,43 +47,16 @@ internal static class UpToDateStampWriter
         IReadOnlyList<ItemPlan> plans, FileHashCache hashes, OutputRecord outputRecord, StampedFiles? engineFiles = null)
     {
         _ = EngineFingerprint.Current; // the engine's libraries are loaded (a build without items may not have)
-        using var files = Diagnostics.BuildProfile.Measure("finish.stamp.files");
-        var folderFiles = new List<(string, FileIdentity)>();
-        foreach (var folder in folders.Order(StringComparer.Ordinal))
+        (List<(string, FileIdentity)> Folders, List<(string, FileIdentity)> Sources, List<(string, FileIdentity)> Outputs)? files;
+        using (Diagnostics.BuildProfile.Measure("finish.stamp.files"))
         {
-            if (!NativeFiles.TryIdentity(folder, out var identity) || identity.ModifiedNanoseconds >= asOf)
-            {
-                return false; // changed while the build ran: what was scanned may be out of date
-            }
-
-            folderFiles.Add((folder, identity));
+            files = UsedFiles(asOf, configDirectory, layout, folders, plans, hashes, outputRecord);
         }
 
-        var sources = new List<(string, FileIdentity)>();
-        foreach (var relative in plans.Select(p => p.Output.Source).Distinct().SelectMany(s => (IEnumerable<string>)[s.Image, .. s.Masks]))
+        if (files is not { } used)
         {
-            var full = Path.Combine(configDirectory, relative);
-            if (!hashes.TryUsedIdentity(full, out var used) || used.ModifiedNanoseconds >= asOf || !NativeFiles.TryIdentity(full, out var now) || now != used)
-            {
-                return false; // changed since the build read it, or in the same instant
-            }
-
-            sources.Add((full, used));
+            return false;
         }
-
-        var outputs = new List<(string, FileIdentity)>();
-        foreach (var relative in plans.SelectMany(p => (IEnumerable<string>)[p.Output.Image, .. p.Output.Masks]).Append(Manifest.DatasetManifest.FileName))
-        {
-            var full = layout.OutputPath(relative);
-            if (!outputRecord.TryRecordedIdentity(relative, out var recorded) || !NativeFiles.TryIdentity(full, out var now) || now != recorded)
-            {
-                return false; // changed since the build wrote or checked it
-            }
-
-            outputs.Add((full, recorded));
-        }
-
-        files.Dispose();
 
         using (Diagnostics.BuildProfile.Measure("finish.stamp.engine"))
         {
@@ -102,14 +75,57 @@ internal static class UpToDateStampWriter
             ShimPath = NativeLibraryLoader.CandidatePaths().FirstOrDefault(File.Exists) ?? string.Empty,
             AsOf = asOf,
             EngineFiles = engineFiles,
-            Folders = StampedFiles.From(folderFiles),
-            Sources = StampedFiles.From(sources),
-            Outputs = StampedFiles.From(outputs),
+            Folders = StampedFiles.From(used.Folders),
+            Sources = StampedFiles.From(used.Sources),
+            Outputs = StampedFiles.From(used.Outputs),
             Items = plans.Select(p => (p.Output.Image, p.Output.Variant, p.Output.Source.Image)).ToList(),
         };
         // Not flushed to disk: a stamp that a crash damages or loses is only a slower next build.
         AtomicFile.Write(UpToDateStamp.PathIn(layout.StateDir), stamp.ToBytes(), durable: false);
         return true;
+    }
+
+    // Every folder, source and output as the build used it, or null when one changed since.
+    private static (List<(string, FileIdentity)>, List<(string, FileIdentity)>, List<(string, FileIdentity)>)? UsedFiles(
+        long asOf, string configDirectory, BuildLayout layout, IEnumerable<string> folders, IReadOnlyList<ItemPlan> plans, FileHashCache hashes,
+        OutputRecord outputRecord)
+    {
+        var folderFiles = new List<(string, FileIdentity)>();
+        foreach (var folder in folders.Order(StringComparer.Ordinal))
+        {
+            if (!NativeFiles.TryIdentity(folder, out var identity) || identity.ModifiedNanoseconds >= asOf)
+            {
+                return null; // changed while the build ran: what was scanned may be out of date
+            }
+
+            folderFiles.Add((folder, identity));
+        }
+
+        var sources = new List<(string, FileIdentity)>();
+        foreach (var relative in plans.Select(p => p.Output.Source).Distinct().SelectMany(s => (IEnumerable<string>)[s.Image, .. s.Masks]))
+        {
+            var full = Path.Combine(configDirectory, relative);
+            if (!hashes.TryUsedIdentity(full, out var used) || used.ModifiedNanoseconds >= asOf || !NativeFiles.TryIdentity(full, out var now) || now != used)
+            {
+                return null; // changed since the build read it, or in the same instant
+            }
+
+            sources.Add((full, used));
+        }
+
+        var outputs = new List<(string, FileIdentity)>();
+        foreach (var relative in plans.SelectMany(p => (IEnumerable<string>)[p.Output.Image, .. p.Output.Masks]).Append(Manifest.DatasetManifest.FileName))
+        {
+            var full = layout.OutputPath(relative);
+            if (!outputRecord.TryRecordedIdentity(relative, out var recorded) || !NativeFiles.TryIdentity(full, out var now) || now != recorded)
+            {
+                return null; // changed since the build wrote or checked it
+            }
+
+            outputs.Add((full, recorded));
+        }
+
+        return (folderFiles, sources, outputs);
     }
 
     /// <summary>The shared libraries and assemblies this process has mapped (/proc/self/maps), with their identities.</summary>
