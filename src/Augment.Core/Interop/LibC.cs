@@ -28,13 +28,14 @@ internal static unsafe partial class LibC
     /// <summary>statx(AT_FDCWD, path, 0, STATX_BASIC_STATS): follows symbolic links, as stat(2) does. Returns errno, 0 on success.</summary>
     internal static int StatPath(string path, out Statx result)
     {
-        fixed (Statx* buffer = &result)
-        {
-            return StatxCall(AtFdCwd, path, 0, StatxBasicStats, buffer) == 0 ? 0 : Marshal.GetLastPInvokeError();
-        }
+        var length = System.Text.Encoding.UTF8.GetMaxByteCount(path.Length) + 1;
+        var name = length <= 1024 ? stackalloc byte[length] : new byte[length];
+        var written = System.Text.Encoding.UTF8.GetBytes(path, name);
+        name[written] = 0;
+        return StatAt(AtFdCwd, name, out result);
     }
 
-    /// <summary>statx relative to an open folder; <paramref name="name"/> is null-terminated UTF-8. Returns errno, 0 on success.</summary>
+    /// <summary>statx relative to an open folder (or AT_FDCWD); <paramref name="name"/> is null-terminated UTF-8. Returns errno, 0 on success.</summary>
     internal static int StatAt(int folder, ReadOnlySpan<byte> name, out Statx result)
     {
         fixed (byte* path = name)
@@ -52,9 +53,6 @@ internal static unsafe partial class LibC
     /// <summary>The device number as glibc's makedev composes it (what stat(2) reports as st_dev).</summary>
     internal static ulong MakeDevice(uint major, uint minor) =>
         ((ulong)(major & 0xfffff000) << 32) | ((ulong)(major & 0xfff) << 8) | ((ulong)(minor & 0xffffff00) << 12) | (minor & 0xff);
-
-    [LibraryImport(LibraryName, EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int StatxCall(int directoryFd, string path, int flags, uint mask, Statx* result);
 
     [LibraryImport(LibraryName, EntryPoint = "statx", SetLastError = true)]
     private static partial int StatxCall(int directoryFd, byte* path, int flags, uint mask, Statx* result);

@@ -78,10 +78,7 @@ public sealed class UpToDateStampTests(SourcePool pool) : IDisposable
         Assert.Equal(24, reseeded.Rendered);
 
         // And after each, the stamp holds again.
-        var (again, phases) = BuildProfiled();
-        Assert.Equal((0, 24), (again.Built, again.UpToDate));
-        Assert.Contains("stamp", phases);
-        Assert.DoesNotContain("plan", phases);
+        AssertStampHolds();
     }
 
     [Fact]
@@ -154,10 +151,7 @@ public sealed class UpToDateStampTests(SourcePool pool) : IDisposable
         Assert.Contains("plan", phases);
 
         // The control: the full way wrote it anew, and it holds again.
-        var (again, againPhases) = BuildProfiled();
-        Assert.Equal((0, 24), (again.Built, again.UpToDate));
-        Assert.Contains("stamp", againPhases);
-        Assert.DoesNotContain("plan", againPhases);
+        AssertStampHolds();
     }
 
     [Fact]
@@ -177,6 +171,15 @@ public sealed class UpToDateStampTests(SourcePool pool) : IDisposable
     }
 
     public void Dispose() => _data.Dispose();
+
+    /// <summary>A build with nothing to do answers from the stamp: all 24 items up to date, no plan.</summary>
+    private void AssertStampHolds()
+    {
+        var (summary, phases) = BuildProfiled();
+        Assert.Equal((0, 24), (summary.Built, summary.UpToDate));
+        Assert.Contains("stamp", phases);
+        Assert.DoesNotContain("plan", phases);
+    }
 
     private BuildSummary AssertFullWay()
     {
