@@ -87,7 +87,7 @@ public static class DatasetBuilder
         var hashes = FileHashCache.Load(layout.InputHashesPath);
         inputsLoad.Dispose();
         var store = new ContentStore(layout.CacheDir);
-        var keys = new KeyStore(store);
+        using var keys = new KeyStore(store);
         var outputsLoad = BuildProfile.Measure("load.outputs-record");
         var outputRecord = OutputRecord.Load(layout.OutputRecordPath);
         outputsLoad.Dispose();

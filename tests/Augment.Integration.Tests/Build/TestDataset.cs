@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Augment.Core.Cache;
 using Augment.Integration.Tests.TestSupport;
 using Xunit.Sdk;
 
@@ -208,6 +209,15 @@ internal sealed class TestDataset : IDisposable
         return copy;
     }
 
+    /// <summary>How many key records the cache's packs hold (complete lines; a line being written is not counted).</summary>
+    public static int CachedKeyCount(string cacheDir)
+    {
+        var keys = Path.Combine(cacheDir, "keys");
+        return Directory.Exists(keys)
+            ? Directory.EnumerateFiles(keys, "*.pack").Sum(pack => File.ReadAllBytes(pack).Count(b => b == (byte)'\n'))
+            : 0;
+    }
+
     /// <summary>
     /// The output folder, its cache and its manifest agree: every manifest item's files exist and
     /// hold the SHA-256 it records; the cache holds those objects and the item's key record; no file
@@ -219,6 +229,7 @@ internal sealed class TestDataset : IDisposable
     public static void AssertConsistent(string outputDir, IReadOnlySet<string>? tolerated = null, bool tolerateUnrenamedLinks = false)
     {
         var cacheDir = Path.Combine(outputDir, ".augment", "cache");
+        using var keyStore = new KeyStore(new ContentStore(cacheDir));
         var items = ManifestItems(outputDir);
         var listed = new HashSet<string>(StringComparer.Ordinal);
         var problems = new List<string>();
@@ -257,12 +268,12 @@ internal sealed class TestDataset : IDisposable
             }
 
             var key = item["key"]!.GetValue<string>();
-            var keyPath = Path.Combine(cacheDir, "keys", key[..2], key[2..] + ".json");
-            if (!File.Exists(keyPath))
+            var cached = keyStore.TryRead(key); // null also when it names an object the cache lacks
+            if (cached is null)
             {
-                problems.Add($"{files[0]}: the cache has no key record {key}");
+                problems.Add($"{files[0]}: the cache has no key record {key} (or one naming a missing object)");
             }
-            else if (JsonNode.Parse(File.ReadAllText(keyPath))?["image"]?.GetValue<string>() != sha[files[0]]?.GetValue<string>())
+            else if (cached.Image != sha[files[0]]?.GetValue<string>())
             {
                 problems.Add($"{files[0]}: the key record {key} names another image object than the manifest");
             }
