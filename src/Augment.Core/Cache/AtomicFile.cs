@@ -1,3 +1,5 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace Augment.Core.Cache;
 
 /// <summary>
@@ -12,13 +14,28 @@ public static partial class AtomicFile
     /// </param>
     public static void Write(string path, ReadOnlySpan<byte> bytes, bool durable = true)
     {
-        var temp = TempName(path);
+        // The folder is made only when it is missing: a cache object's folder mostly exists already.
+        var temp = UniqueName(path);
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            SafeFileHandle handle;
+            try
             {
-                stream.Write(bytes);
-                stream.Flush(flushToDisk: durable);
+                handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+                handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            }
+
+            using (handle)
+            {
+                RandomAccess.Write(handle, bytes, 0);
+                if (durable)
+                {
+                    RandomAccess.FlushToDisk(handle);
+                }
             }
 
             File.Move(temp, path, overwrite: true);
@@ -149,8 +166,10 @@ public static partial class AtomicFile
     public static string TempName(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        return $"{path}.{Environment.ProcessId}.{Interlocked.Increment(ref _counter)}.tmp";
+        return UniqueName(path);
     }
+
+    private static string UniqueName(string path) => $"{path}.{Environment.ProcessId}.{Interlocked.Increment(ref _counter)}.tmp";
 
     public static bool IsTempName(string path) => path.EndsWith(".tmp", StringComparison.Ordinal);
 

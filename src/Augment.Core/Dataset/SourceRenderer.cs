@@ -16,6 +16,8 @@ namespace Augment.Core.Dataset;
 /// </summary>
 internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, ContentStore store, KeyStore keys)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
+
     /// <summary>
     /// Renders; returns the key record of each variant (its objects written but not yet synced, its
     /// key record not yet written: see <see cref="Commit"/>), or the error that failed the source or variant.
@@ -125,7 +127,14 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
     private string Prepare(string relative)
     {
         var full = layout.OutputPath(relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var folder = Path.GetDirectoryName(full)!;
+        // Once per folder and build, not a mkdir(2) per output (nothing removes folders while items render).
+        if (!_folders.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(folder);
+            _folders.TryAdd(folder, 0);
+        }
+
         return full;
     }
 

@@ -55,11 +55,25 @@ inline double wrap_degrees(double h) {
 void shift_hsv(cv::Mat& f, double hue_degrees, double saturation, double value) {
     thread_local cv::Mat hsv;
     cv::cvtColor(f, hsv, cv::COLOR_BGR2HSV);
+    // cvtColor's hues are in [0, 360]; with a shift in (-360, 360) every shifted hue is in (-360, 720),
+    // where wrap_degrees is one conditional subtraction: written as additions of a chosen constant
+    // (adding -0.0 leaves every value, -0.0 included, as it is) the loop has no branch on the pixels'
+    // hues, which are random. The same values as the general path below.
+    const bool common = hue_degrees > -360.0 && hue_degrees < 360.0;
     for (int y = 0; y < hsv.rows; ++y) {
         auto* px = hsv.ptr<cv::Vec3f>(y);
         for (int x = 0; x < hsv.cols; ++x) {
-            float h = static_cast<float>(wrap_degrees(px[x][0] + hue_degrees));
-            px[x][0] = h < 0 ? h + 360.0f : h;
+            float h;
+            if (common) {
+                double d = px[x][0] + hue_degrees;
+                d += d >= 360.0 ? -360.0 : -0.0;
+                h = static_cast<float>(d);
+                h += h < 0.0f ? 360.0f : -0.0f;
+            } else {
+                h = static_cast<float>(wrap_degrees(px[x][0] + hue_degrees));
+                h = h < 0 ? h + 360.0f : h;
+            }
+            px[x][0] = h;
             px[x][1] = std::min(1.0f, std::max(0.0f, static_cast<float>(px[x][1] + saturation)));
             px[x][2] = std::min(1.0f, std::max(0.0f, static_cast<float>(px[x][2] + value)));
         }
