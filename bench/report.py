@@ -44,7 +44,7 @@ PROFILE_NOTES = {
     "render.store": "hash outputs, write cache objects (no fsync: synced by group)",
     "render.sync": "one syncfs(2) per 32 items, on the commit thread",
     "render.commit": "key record and hard links, after the group's sync (commit thread)",
-    "render.key-record": "write key records",
+    "render.key-record": "append key records to the build's pack",
     "render.materialize": "hard-link outputs into the output folder",
     "finish": "remove stale outputs, write the records and the manifest",
     "finish.manifest": "write manifest.json (only when something changed)",
@@ -151,15 +151,16 @@ def main():
     w("| measurement | command |")
     w("|---|---|")
     w("| codec floor | `Augment.Bench.Floor DATASET/augment.yaml OUT J`: every source decoded once and every output encoded "
-      "with the build's codec settings (Core's `ImageCodec`), no op, J in parallel, files written (`bench/Floor`) |")
+      "with the build's codec settings (Core's `ImageCodec`), no op, J in parallel, files written (`bench/Floor`), "
+      "run right before the full build at the same J |")
     w("| full build | `dotnet-augment build DATASET/augment.yaml -o OUT --json --jobs J` into an empty folder (empty cache) |")
     w(f"| no-op rebuild | the same command again with nothing to do (jobs {top}); the median of three |")
     w(f"| one change | one source's pixels rewritten (inverted), then the same command (jobs {top}); one item renders |")
     w("| peer | `python3 bench/peer.py PIPELINE DATASET OUT J`: the hand-written cv2 loop over J processes "
       "(same ops, parameter ranges and encodings), run right after the full build at the same J |")
-    w(f"| repeated pairs | at {int(max(r['sizes'])):,} sources and jobs {top}, the full build and the peer are run twice, "
-      "alternately, and the faster run of each is shown (every wall time is in the results file): the machine's "
-      "speed drifts by 10-20% over minutes, and noise only ever slows a run down |")
+    w(f"| repeated runs | at {int(max(r['sizes'])):,} sources and jobs {top}, the codec floor, the full build and the peer "
+      "are run twice, in turn, and the fastest run of each is shown (every wall time is in the results file): the "
+      "machine's speed drifts by 10-20% over minutes, and noise only ever slows a run down |")
     w("| peak memory | max RSS of the process (for the peer: of its largest process) |")
     w("")
 

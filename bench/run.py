@@ -3,12 +3,14 @@
 For each pipeline (bench/configs) and size, on datasets from bench/datasets.py, measured in one run
 on one machine, each as a separate process under /usr/bin/time (wall seconds, user and system CPU
 seconds, max RSS):
-  floor     bench/Floor: decode every source once, encode every output, no op, JOBS in parallel
+  floor     bench/Floor: decode every source once, encode every output, no op, J in parallel,
+            right before the build at J
   build     dotnet-augment build --json --jobs J into an empty output folder (its own cache)
+  peer      bench/peer.py, the hand-written cv2 loop, over J processes, right after the build at J
+            (at the largest size and most jobs, floor, build and peer twice, in turn; the fastest
+            of each kept)
   noop      the same build again: nothing to do (three runs, the median)
   change    one source's content rewritten, then the same build again
-  peer      bench/peer.py, the hand-written cv2 loop, over J processes, right after the build at J
-            (at the largest size and most jobs, build and peer twice, alternately; the faster kept)
 Results go to artifacts/bench/results.json (rewritten after every measurement, so a cut run keeps
 what it measured); bench/report.py turns them into docs/benchmarks.md.
 
@@ -217,19 +219,18 @@ def main():
                 shutil.rmtree(out, ignore_errors=True)
                 return out
 
+            # Each full build comes right after the codec floor and right before the peer, at the same
+            # process count, so that the three are measured at the same moment of a machine whose speed
+            # drifts; at the largest size and the most jobs, where the margins are thinnest, the three
+            # are measured twice, in turn, and the fastest run of each kept (noise only ever slows a
+            # run down).
             for j in jobs:
-                run.setdefault("floor", {})[str(j)] = m = timed([args.floor, config, fresh(), str(j)])
-                log(f"{pipeline} {size}: floor   jobs {j}: {m['wall']:.2f} s (cpu {m['cpu']:.1f} s, {m['rssMb']:.0f} MB)")
-                save(results, results_path)
-
-            # Each full build is followed at once by the peer at the same process count, so that the
-            # two are measured at the same moment of a machine whose speed drifts; at the largest size
-            # and the most jobs, where the margin is thinnest, the pair is measured twice, alternately,
-            # and the faster run of each kept (noise only ever slows a run down).
-            for j in jobs:
-                rounds = 2 if size == max(sizes) and j == jobs[-1] and not args.skip_peer else 1
-                builds, peers = [], []
+                rounds = 2 if size == max(sizes) and j == jobs[-1] else 1
+                floors, builds, peers = [], [], []
                 for _ in range(rounds):
+                    m = timed([args.floor, config, fresh(), str(j)])
+                    floors.append(m)
+                    log(f"{pipeline} {size}: floor   jobs {j}: {m['wall']:.2f} s (cpu {m['cpu']:.1f} s, {m['rssMb']:.0f} MB)")
                     profile = os.path.join(work, f"profile-{pipeline}-{size}-{j}.tsv")
                     if os.path.exists(profile):
                         os.remove(profile)
@@ -244,6 +245,7 @@ def main():
                         assert m["reported"]["items"] == size, m["reported"]
                         peers.append(m)
                         log(f"{pipeline} {size}: peer    jobs {j}: {m['wall']:.2f} s (cpu {m['cpu']:.1f} s, {m['rssMb']:.0f} MB)")
+                run.setdefault("floor", {})[str(j)] = fastest(floors)
                 run.setdefault("build", {})[str(j)] = fastest(builds)
                 if peers:
                     run.setdefault("peer", {})[str(j)] = fastest(peers)
