@@ -68,7 +68,9 @@ public sealed record DatasetManifest(
             for (var start = 0; start < sorted.Count; start += BatchSize)
             {
                 var count = Math.Min(BatchSize, sorted.Count - start);
-                Parallel.For(0, count, i => batch[i] = sorted[start + i]());
+                // Items are turned into their text in parallel, at the depth they are written at
+                // (inside the object and its items array), so that the writer only copies text.
+                Parallel.For(0, count, i => batch[i] = AsText(sorted[start + i]()));
                 for (var i = 0; i < count; i++)
                 {
                     batch[i].WriteTo(writer);
@@ -81,6 +83,18 @@ public sealed record DatasetManifest(
             writer.Flush();
             text.Write('\n');
         });
+    }
+
+    private static JRaw AsText(JToken item)
+    {
+        if (item is JRaw raw)
+        {
+            return raw;
+        }
+
+        // Each line after the first is indented for the item's depth, 2: two levels of two spaces.
+        var text = item.ToString(Formatting.Indented);
+        return new JRaw(text.Replace("\n", "\n    ", StringComparison.Ordinal));
     }
 
     /// <summary>The manifest at <paramref name="path"/>, or null when there is none or it cannot be read.</summary>
