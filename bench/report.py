@@ -155,10 +155,11 @@ def main():
       "run right before the full build at the same J |")
     w("| full build | `dotnet-augment build DATASET/augment.yaml -o OUT --json --jobs J` into an empty folder (empty cache) |")
     w(f"| no-op rebuild | the same command again with nothing to do (jobs {top}); the median of three |")
-    w(f"| one change | one source's pixels rewritten (inverted), then the same command (jobs {top}); one item renders |")
+    w(f"| one change | one source's pixels rewritten (inverted), then the same command (jobs {top}); one item renders; "
+      "three sources in turn (each change kept), the median of the three |")
     w("| peer | `python3 bench/peer.py PIPELINE DATASET OUT J`: the hand-written cv2 loop over J processes "
       "(same ops, parameter ranges and encodings), run right after the full build at the same J |")
-    w(f"| repeated runs | at {int(max(r['sizes'])):,} sources and jobs {top}, the codec floor, the full build and the peer "
+    w(f"| repeated runs | at {int(max(r['sizes'])):,} sources, at each number of jobs, the codec floor, the full build and the peer "
       "are run twice, in turn, and the fastest run of each is shown (every wall time is in the results file): the "
       "machine's speed drifts by 10-20% over minutes, and noise only ever slows a run down |")
     w("| peak memory | max RSS of the process (for the peer: of its largest process) |")
