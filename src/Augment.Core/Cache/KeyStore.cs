@@ -110,7 +110,7 @@ public sealed class KeyStore : IDisposable
                 RandomAccess.FlushToDisk(_pack);
             }
 
-            _written[key] = new Location(_packPath!, _packLength + prefix.Length, json.Length);
+            _written[key] = new Location(key, _packPath!, _packLength + prefix.Length, json.Length);
             _packLength += line.Length;
         }
     }
@@ -158,7 +158,7 @@ public sealed class KeyStore : IDisposable
 
     private JObject? TryReadJson(string key)
     {
-        Location location;
+        Location? location;
         SafeFileHandle? handle;
         lock (_gate)
         {
@@ -232,9 +232,9 @@ public sealed class KeyStore : IDisposable
                 continue;
             }
 
-            foreach (var (key, offset, length) in Lines(bytes))
+            foreach (var line in Lines(pack, bytes))
             {
-                index.TryAdd(key, new Location(pack, offset, length));
+                index.TryAdd(line.Key, line);
             }
         }
 
@@ -242,26 +242,26 @@ public sealed class KeyStore : IDisposable
     }
 
     /// <summary>The complete lines of a pack whose check holds: key, and where its JSON is.</summary>
-    internal static List<(string Key, long Offset, int Length)> Lines(byte[] pack)
+    private static List<Location> Lines(string pack, byte[] bytes)
     {
-        var lines = new List<(string, long, int)>();
+        var lines = new List<Location>();
         var start = 0;
-        while (start < pack.Length)
+        while (start < bytes.Length)
         {
-            var end = Array.IndexOf(pack, (byte)'\n', start);
+            var end = Array.IndexOf(bytes, (byte)'\n', start);
             if (end < 0)
             {
                 break; // the last line of a build that was killed while writing it
             }
 
-            var line = pack.AsSpan(start, end - start);
+            var line = bytes.AsSpan(start, end - start);
             var tab = line.IndexOf((byte)'\t');
             if (tab > 0 && line.Length > tab + CheckLength + 2 && line[tab + 1 + CheckLength] == (byte)'\t')
             {
                 var json = line[(tab + CheckLength + 2)..];
                 if (Encoding.ASCII.GetString(line.Slice(tab + 1, CheckLength)) == Check(json))
                 {
-                    lines.Add((Encoding.ASCII.GetString(line[..tab]), start + tab + CheckLength + 2, json.Length));
+                    lines.Add(new Location(Encoding.ASCII.GetString(line[..tab]), pack, start + tab + CheckLength + 2, json.Length));
                 }
             }
 
@@ -271,5 +271,7 @@ public sealed class KeyStore : IDisposable
         return lines;
     }
 
-    private readonly record struct Location(string Pack, long Offset, int Length);
+    // A class, not a struct: generic collections of a reference type share code that is compiled
+    // ahead of time; one of this assembly's structs would have the JIT compile them in every build.
+    private sealed record Location(string Key, string Pack, long Offset, int Length);
 }

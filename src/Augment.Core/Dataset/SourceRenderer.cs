@@ -16,7 +16,7 @@ namespace Augment.Core.Dataset;
 /// </summary>
 internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, ContentStore store, KeyStore keys)
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Renders; returns the key record of each variant (its objects written but not yet synced, its
@@ -129,10 +129,19 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
         var full = layout.OutputPath(relative);
         var folder = Path.GetDirectoryName(full)!;
         // Once per folder and build, not a mkdir(2) per output (nothing removes folders while items render).
-        if (!_folders.ContainsKey(folder))
+        bool known;
+        lock (_folders)
+        {
+            known = _folders.Contains(folder);
+        }
+
+        if (!known)
         {
             Directory.CreateDirectory(folder);
-            _folders.TryAdd(folder, 0);
+            lock (_folders)
+            {
+                _folders.Add(folder);
+            }
         }
 
         return full;

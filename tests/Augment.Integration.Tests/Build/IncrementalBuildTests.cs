@@ -105,6 +105,12 @@ public sealed class IncrementalBuildTests(SourcePool pool) : IDisposable
         Assert.Equal(4, items.Count);
         Assert.All(items, i => Assert.Equal(TestDataset.Sha256(_data.SourcePath(3)), i["sourceSha256"]!["src/s03.png"]!.GetValue<string>()));
         TestDataset.AssertConsistent(_data.OutputDir);
+
+        // 76 items' text was copied from the previous manifest, 4 were written from their records: the
+        // same bytes as a manifest written from every item's record.
+        var incremental = File.ReadAllBytes(Path.Combine(_data.OutputDir, "manifest.json"));
+        Assert.Equal(80, _data.BuildOk("--force").Rendered);
+        Assert.Equal(incremental, File.ReadAllBytes(Path.Combine(_data.OutputDir, "manifest.json")));
     }
 
     [Fact]
