@@ -23,8 +23,11 @@ public static partial class AtomicFile
             {
                 handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             }
-            catch (DirectoryNotFoundException)
+            catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
             {
+                // Creating a new file fails with ENOENT only when its folder is missing; .NET reports
+                // that as FileNotFound at times (seen in a parallel build, the folder being made by
+                // another thread meanwhile), so both mean: make the folder, try again.
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
                 handle = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
             }
