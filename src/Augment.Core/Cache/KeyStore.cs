@@ -183,8 +183,7 @@ public sealed class KeyStore : IDisposable
                 return null;
             }
 
-            using var reader = new JsonTextReader(new StringReader(Encoding.UTF8.GetString(bytes))) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
-            return JObject.Load(reader);
+            return KeyRecord.ParseRecord(Encoding.UTF8.GetString(bytes));
         }
         catch (Exception e) when (e is IOException or JsonException)
         {
