@@ -144,6 +144,15 @@ internal sealed unsafe class NativeImage : IDisposable
     public void HsvShift(double hueDegrees, double saturation, double value) =>
         NativeMethods.Check(NativeMethods.ImageHsvShift(_handle, hueDegrees, saturation, value));
 
+    /// <summary>HsvShift's per-pixel step on float HSV triples, vectorised as the op runs it or scalar only: for tests of the two against each other.</summary>
+    internal static void HsvShiftPixels(Span<float> hsv, double hueDegrees, double saturation, double value, bool vectorise)
+    {
+        fixed (float* p = hsv)
+        {
+            NativeMethods.Check(NativeMethods.TestHsvShiftPixels(p, hsv.Length / 3, hueDegrees, saturation, value, vectorise ? 1 : 0));
+        }
+    }
+
     /// <summary>torchvision-style ColorJitter; <paramref name="order"/> is a permutation of 0 (brightness), 1 (contrast), 2 (saturation), 3 (hue).</summary>
     public void ColorJitter(double brightness, double contrast, double saturation, double hueDegrees, ReadOnlySpan<int> order)
     {

@@ -85,6 +85,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "aug_image_hsv_shift")]
     internal static partial NativeStatus ImageHsvShift(NativeImageHandle image, double hueDegrees, double saturation, double value);
 
+    [LibraryImport(LibraryName, EntryPoint = "aug_test_hsv_shift_pixels")]
+    internal static partial NativeStatus TestHsvShiftPixels(float* pixels, int count, double hueDegrees, double saturation, double value, int vectorise);
+
     [LibraryImport(LibraryName, EntryPoint = "aug_image_color_jitter")]
     internal static partial NativeStatus ImageColorJitter(NativeImageHandle image, double brightness, double contrast, double saturation, double hueDegrees, int* order);
 

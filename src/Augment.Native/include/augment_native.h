@@ -107,6 +107,11 @@ AUG_API aug_status aug_image_set_colour(aug_image* image, const aug_image* colou
 
 /* Shifts hue (degrees), saturation and value in HSV; a 1-channel image gets the value shift only. */
 AUG_API aug_status aug_image_hsv_shift(aug_image* image, double hue_degrees, double saturation, double value);
+/* HueSaturationValue's per-pixel step on `count` float HSV pixels (hue in degrees, saturation and
+   value in 0..1), in place; `vectorise` 0 runs the scalar code only: for tests of the two against
+   each other. */
+AUG_API aug_status aug_test_hsv_shift_pixels(float* pixels, int32_t count, double hue_degrees, double saturation,
+                                            double value, int32_t vectorise);
 
 /* torchvision-style ColorJitter: brightness, contrast and saturation factors and a hue shift in
  * degrees, applied in `order` (4 indices: 0 brightness, 1 contrast, 2 saturation, 3 hue). */

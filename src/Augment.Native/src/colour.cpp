@@ -4,6 +4,7 @@
 #include <cmath>
 #include <vector>
 
+#include <opencv2/core/hal/intrin.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "error.hpp"
@@ -49,34 +50,76 @@ inline double wrap_degrees(double h) {
     return std::fmod(h, 360.0);
 }
 
+// shift_hsv's loop for a hue shift in (-360, 360), four pixels of a row of `count` HSV pixels at a
+// time through OpenCV's universal intrinsics: the same operations in the same precision and order
+// (a double sum rounded to float; max with 0 then min with 1, which keep the scalar code's choice
+// for -0 and NaN), so the same values. Returns how many pixels it did; the caller does the rest.
+// The loop was 60% of the op's time in scalar code (0.47 of 0.8 ms for a 256x256 image).
+int shift_hsv_vectorised(float* px, int count, double hue_degrees, double saturation, double value) {
+    int x = 0;
+#if CV_SIMD128_64F
+    const cv::v_float64x2 hue = cv::v_setall_f64(hue_degrees), sat = cv::v_setall_f64(saturation),
+                          val = cv::v_setall_f64(value), turn = cv::v_setall_f64(360.0),
+                          back = cv::v_setall_f64(-360.0), none = cv::v_setall_f64(-0.0);
+    const cv::v_float32x4 turn32 = cv::v_setall_f32(360.0f), none32 = cv::v_setall_f32(-0.0f),
+                          zero = cv::v_setzero_f32(), one = cv::v_setall_f32(1.0f);
+    const auto shifted = [](const cv::v_float32x4& v, const cv::v_float64x2& by) {
+        return cv::v_cvt_f32(cv::v_cvt_f64(v) + by, cv::v_cvt_f64_high(v) + by);
+    };
+    for (; x + 4 <= count; x += 4) {
+        cv::v_float32x4 h, s, v;
+        cv::v_load_deinterleave(px + 3 * x, h, s, v);
+        cv::v_float64x2 low = cv::v_cvt_f64(h) + hue, high = cv::v_cvt_f64_high(h) + hue;
+        low = low + cv::v_select(low >= turn, back, none);
+        high = high + cv::v_select(high >= turn, back, none);
+        h = cv::v_cvt_f32(low, high);
+        h = h + cv::v_select(h < zero, turn32, none32);
+        s = cv::v_min(cv::v_max(shifted(s, sat), zero), one);
+        v = cv::v_min(cv::v_max(shifted(v, val), zero), one);
+        cv::v_store_interleave(px + 3 * x, h, s, v);
+    }
+#else
+    (void)px, (void)count, (void)hue_degrees, (void)saturation, (void)value;
+#endif
+    return x;
+}
+
+// Shifts `count` HSV pixels (hue in degrees [0, 360], saturation and value in [0, 1]) in place: hue
+// wrapped into [0, 360), saturation and value clipped to [0, 1]. With `vectorise`, four at a time
+// where the shift allows it; the same values either way (tested through aug_test_hsv_shift_pixels).
+void shift_hsv_pixels(float* pixels, int count, double hue_degrees, double saturation, double value, bool vectorise) {
+    // cvtColor's hues are in [0, 360]; with a shift in (-360, 360) every shifted hue is in (-360, 720),
+    // where wrap_degrees is one conditional subtraction: written as additions of a chosen constant
+    // (adding -0.0 leaves every value, -0.0 included, as it is) the loop has no branch on the pixels'
+    // hues, which are random. The same values as the general path below.
+    const bool common = hue_degrees > -360.0 && hue_degrees < 360.0;
+    const int done = common && vectorise ? shift_hsv_vectorised(pixels, count, hue_degrees, saturation, value) : 0;
+    auto* px = reinterpret_cast<cv::Vec3f*>(pixels);
+    for (int x = done; x < count; ++x) {
+        float h;
+        if (common) {
+            double d = px[x][0] + hue_degrees;
+            d += d >= 360.0 ? -360.0 : -0.0;
+            h = static_cast<float>(d);
+            h += h < 0.0f ? 360.0f : -0.0f;
+        } else {
+            h = static_cast<float>(wrap_degrees(px[x][0] + hue_degrees));
+            h = h < 0 ? h + 360.0f : h;
+        }
+        px[x][0] = h;
+        px[x][1] = std::min(1.0f, std::max(0.0f, static_cast<float>(px[x][1] + saturation)));
+        px[x][2] = std::min(1.0f, std::max(0.0f, static_cast<float>(px[x][2] + value)));
+    }
+}
+
 // Hue in degrees [0, 360), saturation and value in [0, 1], for a 3-channel float BGR image. The
 // HSV image is a per-thread buffer that later calls of the same size reuse: a 256x256 image's is
 // 768 KB, fresh pages each time otherwise.
 void shift_hsv(cv::Mat& f, double hue_degrees, double saturation, double value) {
     thread_local cv::Mat hsv;
     cv::cvtColor(f, hsv, cv::COLOR_BGR2HSV);
-    // cvtColor's hues are in [0, 360]; with a shift in (-360, 360) every shifted hue is in (-360, 720),
-    // where wrap_degrees is one conditional subtraction: written as additions of a chosen constant
-    // (adding -0.0 leaves every value, -0.0 included, as it is) the loop has no branch on the pixels'
-    // hues, which are random. The same values as the general path below.
-    const bool common = hue_degrees > -360.0 && hue_degrees < 360.0;
     for (int y = 0; y < hsv.rows; ++y) {
-        auto* px = hsv.ptr<cv::Vec3f>(y);
-        for (int x = 0; x < hsv.cols; ++x) {
-            float h;
-            if (common) {
-                double d = px[x][0] + hue_degrees;
-                d += d >= 360.0 ? -360.0 : -0.0;
-                h = static_cast<float>(d);
-                h += h < 0.0f ? 360.0f : -0.0f;
-            } else {
-                h = static_cast<float>(wrap_degrees(px[x][0] + hue_degrees));
-                h = h < 0 ? h + 360.0f : h;
-            }
-            px[x][0] = h;
-            px[x][1] = std::min(1.0f, std::max(0.0f, static_cast<float>(px[x][1] + saturation)));
-            px[x][2] = std::min(1.0f, std::max(0.0f, static_cast<float>(px[x][2] + value)));
-        }
+        shift_hsv_pixels(hsv.ptr<float>(y), hsv.cols, hue_degrees, saturation, value, true);
     }
     cv::cvtColor(hsv, f, cv::COLOR_HSV2BGR);
 }
@@ -112,6 +155,14 @@ extern "C" AUG_API aug_status aug_image_hsv_shift(aug_image* image, double hue_d
             }
             from_unit_float(f, colour);
         });
+    });
+}
+
+extern "C" AUG_API aug_status aug_test_hsv_shift_pixels(float* pixels, int32_t count, double hue_degrees,
+                                                      double saturation, double value, int32_t vectorise) {
+    return aug::guarded([&] {
+        aug::require(pixels != nullptr && count >= 0, "pixels is null or count negative");
+        shift_hsv_pixels(pixels, count, hue_degrees, saturation, value, vectorise != 0);
     });
 }
 
