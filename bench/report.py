@@ -160,8 +160,9 @@ def main():
     w("| peer | `python3 bench/peer.py PIPELINE DATASET OUT J`: the hand-written cv2 loop over J processes "
       "(same ops, parameter ranges and encodings), run right after the full build at the same J |")
     w(f"| repeated runs | at {int(max(r['sizes'])):,} sources, at each number of jobs, the codec floor, the full build and the peer "
-      "are run twice, in turn, and the fastest run of each is shown (every wall time is in the results file): the "
-      "machine's speed drifts by 10-20% over minutes, and noise only ever slows a run down |")
+      "are run in turn, in rounds: at least two, and more (up to five) while they fit in six minutes; the fastest run of "
+      "each is shown, and every round under its table: the machine's speed drifts by 10-40% over minutes, and noise "
+      "only ever slows a run down |")
     w("| peak memory | max RSS of the process (for the peer: of its largest process) |")
     w("")
 
@@ -193,6 +194,20 @@ def main():
                     row += f"{fmt(peer['wall'] / build['wall']) + 'x' if peer and build else '—'} |"
                 w(row)
         w("")
+        largest_run = runs.get(str(max(r["sizes"])), {})
+        if largest_run.get("rounds"):
+            w(f"#### Rounds at {int(max(r['sizes'])):,} sources")
+            w("")
+            w("Each round runs the codec floor, the build and the peer one after the other; the table above shows the "
+              "fastest of each. The ratio of a round's build to its own floor shows how far the machine's drift moves it.")
+            w("")
+            w("| jobs | round | codec floor s | build s | build / floor | peer s |")
+            w("|---:|---:|---:|---:|---:|---:|")
+            for j in jobs:
+                for i, rnd in enumerate(largest_run["rounds"].get(j, []), 1):
+                    w(f"| {j} | {i} | {fmt(rnd['floor'])} | {fmt(rnd['build'])} | {fmt(rnd['build'] / rnd['floor'])}x | "
+                      f"{fmt(rnd.get('peer'))} |")
+            w("")
         w("### Rebuilds and memory")
         w("")
         w(f"| sources | no-op rebuild s (tool's own s) | one change s (tool's own s) | one change / full build (jobs {top}) | "

@@ -7,8 +7,8 @@ seconds, max RSS):
             right before the build at J
   build     dotnet-augment build --json --jobs J into an empty output folder (its own cache)
   peer      bench/peer.py, the hand-written cv2 loop, over J processes, right after the build at J
-            (at the largest size, floor, build and peer twice at each J, in turn; the fastest of
-            each kept)
+            (at the largest size, floor, build and peer in rounds at each J: at least two, up to
+            five while they fit in ROUND_BUDGET; the fastest of each kept, every round recorded)
   noop      the same build again: nothing to do (three runs, the median)
   change    one source's content rewritten, then the same build again (three sources in turn, the
             median)
@@ -147,6 +147,12 @@ def save(results, path):
     os.replace(temp, path)
 
 
+# At the largest size: rounds of floor, build and peer per process count, at least two, more while
+# they fit in this many seconds (a classification round takes 1-1.5 minutes, a segmentation one 8-13).
+ROUND_BUDGET = 360
+MAX_ROUNDS = 5
+
+
 def fastest(measurements):
     """The fastest of repeated runs, with every run's wall time and the largest peak memory."""
     best = dict(min(measurements, key=lambda m: m["wall"]))
@@ -222,13 +228,13 @@ def main():
 
             # Each full build comes right after the codec floor and right before the peer, at the same
             # process count, so that the three are measured at the same moment of a machine whose speed
-            # drifts; at the largest size, whose figures the targets use, the three are measured twice
-            # at each process count, in turn, and the fastest run of each kept (noise only ever slows
-            # a run down).
+            # drifts; at the largest size, whose figures the targets use, the three are measured in
+            # rounds at each process count, at least two and as many as fit in ROUND_BUDGET seconds (up
+            # to MAX_ROUNDS), and the fastest run of each kept (noise only ever slows a run down).
             for j in jobs:
-                rounds = 2 if size == max(sizes) else 1
                 floors, builds, peers = [], [], []
-                for _ in range(rounds):
+                started = time.time()
+                while True:
                     m = timed([args.floor, config, fresh(), str(j)])
                     floors.append(m)
                     log(f"{pipeline} {size}: floor   jobs {j}: {m['wall']:.2f} s (cpu {m['cpu']:.1f} s, {m['rssMb']:.0f} MB)")
@@ -246,6 +252,13 @@ def main():
                         assert m["reported"]["items"] == size, m["reported"]
                         peers.append(m)
                         log(f"{pipeline} {size}: peer    jobs {j}: {m['wall']:.2f} s (cpu {m['cpu']:.1f} s, {m['rssMb']:.0f} MB)")
+                    done, spent = len(builds), time.time() - started
+                    if size != max(sizes) or done >= MAX_ROUNDS or (done >= 2 and spent + spent / done > ROUND_BUDGET):
+                        break
+                run.setdefault("rounds", {})[str(j)] = [
+                    {"floor": f["wall"], "build": b["wall"], **({"peer": peers[i]["wall"]} if peers else {})}
+                    for i, (f, b) in enumerate(zip(floors, builds))
+                ]
                 run.setdefault("floor", {})[str(j)] = fastest(floors)
                 run.setdefault("build", {})[str(j)] = fastest(builds)
                 if peers:
