@@ -48,7 +48,10 @@ public sealed class CancellationTests(PackageFeed feed)
         _ = build.StandardError.ReadToEndAsync();
 
         Assert.True(WaitFor(() => Engines(marker).Count > 0 ? "running" : null, TimeSpan.FromMinutes(2)) is not null, "the engine never started");
-        Thread.Sleep(1000);
+
+        // Ctrl+C as soon as the first item is in the cache, not after a fixed pause: a pause of a second
+        // once let a fast build finish every item first (exit 0), and the test must stop it mid-way.
+        Assert.True(WaitFor(() => CachedObject(project), TimeSpan.FromMinutes(2)) is not null, "the engine never stored an item");
         using (var kill = Process.Start("kill", ["-INT", build.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
         {
             kill.WaitForExit();
@@ -64,6 +67,20 @@ public sealed class CancellationTests(PackageFeed feed)
         var summary = DatasetProject.Summary(next);
         Assert.Equal((Sources * Variants, 0), (summary.Built + summary.UpToDate, summary.Failed));
         Assert.True(summary.Built > 0, "the cancelled build finished everything before it was stopped; the test needs more work per build");
+    }
+
+    /// <summary>The first object in the build's content cache (under obj/), once an item is stored.</summary>
+    private static string? CachedObject(DatasetProject project)
+    {
+        try
+        {
+            return Directory.EnumerateFiles(project.Combine("obj"), "*", SearchOption.AllDirectories)
+                .FirstOrDefault(f => f.Contains($"{Path.DirectorySeparatorChar}objects{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null; // obj/, or a folder in it, not there yet (or renamed away while listed)
+        }
     }
 
     /// <summary>Engine processes started by this test's build.</summary>
