@@ -233,7 +233,7 @@ def main():
             # to MAX_ROUNDS), and the fastest run of each kept (noise only ever slows a run down).
             for j in jobs:
                 floors, builds, peers = [], [], []
-                started = time.time()
+                rounds_started = time.time()
                 while True:
                     m = timed([args.floor, config, fresh(), str(j)])
                     floors.append(m)
@@ -252,7 +252,7 @@ def main():
                         assert m["reported"]["items"] == size, m["reported"]
                         peers.append(m)
                         log(f"{pipeline} {size}: peer    jobs {j}: {m['wall']:.2f} s (cpu {m['cpu']:.1f} s, {m['rssMb']:.0f} MB)")
-                    done, spent = len(builds), time.time() - started
+                    done, spent = len(builds), time.time() - rounds_started
                     if size != max(sizes) or done >= MAX_ROUNDS or (done >= 2 and spent + spent / done > ROUND_BUDGET):
                         break
                 run.setdefault("rounds", {})[str(j)] = [
