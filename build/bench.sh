@@ -3,7 +3,7 @@
 # Debian's python3-opencv for the Python peer and GNU time), publishes the tool as it ships
 # (ReadyToRun) and builds the codec-floor program in Release, generates the synthetic datasets under
 # artifacts/bench/ (deterministic), runs every measurement and writes docs/benchmarks.md from the
-# results. Takes about an hour on two cores with the default sizes (55 minutes on 2026-11-22).
+# results. Takes about an hour on two cores with the default sizes (51 minutes on 2026-11-22).
 #
 #   build/bench.sh                        sizes 100, 1,000 and 10,000; writes docs/benchmarks.md
 #   build/bench.sh --sizes 100,1000       a quicker run; writes artifacts/bench/benchmarks.md
