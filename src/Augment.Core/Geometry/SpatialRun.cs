@@ -104,7 +104,7 @@ public sealed class SpatialRun
     }
 
     private ImageBuffer ApplyToImage(ImageBuffer image, NativeMap? map) =>
-        AxisAlignedCrop() is { } crop && (Interpolation == Interpolation.Area || (Interpolation == Interpolation.Linear && crop.Shrinks))
+        AxisAlignedCrop() is { } crop && Interpolation != Interpolation.Nearest
             ? new ImageBuffer(image.Native.CropResize(crop.X, crop.Y, crop.Width, crop.Height, OutputSize.Width, OutputSize.Height, (int)Interpolation, crop.Flip))
             : Resample(image, Interpolation, Border, FillValues.ForImage(Fill, image.Channels), map);
 
@@ -138,12 +138,13 @@ public sealed class SpatialRun
     }
 
     // A run that only crops (whole pixels, inside the source), scales along the axes and mirrors is
-    // a cv::resize of the crop, mirrored: for area interpolation, which warps do not have (resize
-    // averages as it should), and for linear when it does not enlarge (Shrinks): every sample then
-    // lies inside the crop, the mapping of pixel centres is the warp's, only the weights are finer
-    // (a value may differ by 1), in about a quarter of a warp's time (RandomResizedCrop, Resize,
-    // crops). An enlarging resize clamps at the crop's edge where the warp reads the pixels beyond it.
-    private (int X, int Y, int Width, int Height, int Flip, bool Shrinks)? AxisAlignedCrop()
+    // a cv::resize of the crop, mirrored, for every interpolation but nearest (whose resize rounds
+    // coordinates differently from the warp's): the mapping of pixel centres is the warp's, the
+    // weights are finer (a value may differ by 1), area averages as warps cannot, it takes a quarter
+    // to a half of a warp's time (RandomResizedCrop, Resize, crops), and an enlarging resize repeats
+    // the crop's edge where the warp's outermost samples fall beyond it: at the image's edge, into the
+    // constant border, which blended the fill into the outermost rows and columns.
+    private (int X, int Y, int Width, int Height, int Flip)? AxisAlignedCrop()
     {
         if (_steps.Any(s => s.Field is not null))
         {
@@ -170,7 +171,7 @@ public sealed class SpatialRun
             return null;
         }
 
-        var crop = ((int)Math.Round(x0), (int)Math.Round(y0), (int)Math.Round(w), (int)Math.Round(h), flip, sx <= 1 + Snap && sy <= 1 + Snap);
+        var crop = ((int)Math.Round(x0), (int)Math.Round(y0), (int)Math.Round(w), (int)Math.Round(h), flip);
         return crop.Item1 >= 0 && crop.Item2 >= 0 && crop.Item1 + crop.Item3 <= InputSize.Width && crop.Item2 + crop.Item4 <= InputSize.Height
             ? crop
             : null;

@@ -1,6 +1,8 @@
 using Augment.Core.Config;
 using Augment.Core.Imaging;
+using Augment.Core.Ops;
 using Augment.Core.Ops.Pixel;
+using Augment.Core.Ops.Spatial;
 using Augment.Core.Pipeline;
 using Augment.Core.Randomness;
 using Augment.Core.Tests.OpsTests.Definitions;
@@ -77,5 +79,31 @@ public sealed class OpRegressionTests
         }
 
         Assert.True(worst <= 1, $"an area-downscaled sample is {worst:F1} levels from the mean of its 4x4 block");
+    }
+
+    // Was: the outermost output samples darkened (a white image gave 90 in the corner, 151 and 199
+    // along the edges) when a crop at the image's edge, or a whole image, was enlarged. An enlarging
+    // axis-aligned run was warped, and the warp's outermost samples fall half a source pixel or so
+    // beyond the crop: at the image's edge that is outside the image, where the constant border's
+    // fill (black) was blended in. A crop or a resize never shows fill; Albumentations resizes the crop.
+    [Theory]
+    [InlineData("RandomResizedCrop", "{ size: [256, 256], interpolation: linear }")]
+    [InlineData("RandomResizedCrop", "{ size: [256, 256], interpolation: cubic }")]
+    [InlineData("RandomResizedCrop", "{ size: [256, 256], interpolation: lanczos4 }")]
+    [InlineData("Resize", "{ height: 300, width: 400 }")]
+    public void An_enlarged_crop_at_the_image_edge_shows_no_fill(string op, string given)
+    {
+        using var input = ImageBuffer.Create(100, 80, 8, 1);
+        for (var y = 0; y < input.Height; y++)
+        {
+            input.Row(y).Fill(255);
+        }
+
+        var config = AugmentConfigLoader.Parse(OpDefinitionAssert.ConfigText(op, given), "augment.yaml");
+        IOpParams parameters = op == "Resize" ? NoParams.Instance : new ResizedCropParams(0, 30, 50, 50);
+        using var result = PipelineRenderer.Render(config.Pipeline, [new OpRecord("0", op, true, parameters)], input, [], 0);
+
+        var darkest = Enumerable.Range(0, result.Image.Height).Min(y => result.Image.Row(y).ToArray().Min());
+        Assert.True(darkest == 255, $"{op} {given}: a sample of the enlarged white image is {darkest}");
     }
 }
