@@ -6,6 +6,7 @@ using Augment.Core.Ops.Spatial;
 using Augment.Core.Pipeline;
 using Augment.Core.Randomness;
 using Augment.Core.Tests.OpsTests.Definitions;
+using Augment.Core.Tests.Pipeline;
 using Augment.GoldenImages;
 
 namespace Augment.Core.Tests.OpsTests;
@@ -93,17 +94,13 @@ public sealed class OpRegressionTests
     [InlineData("Resize", "{ height: 300, width: 400 }")]
     public void An_enlarged_crop_at_the_image_edge_shows_no_fill(string op, string given)
     {
-        using var input = ImageBuffer.Create(100, 80, 8, 1);
-        for (var y = 0; y < input.Height; y++)
-        {
-            input.Row(y).Fill(255);
-        }
+        using var input = PipelineTestKit.FromSamples(100, 80, 8, 1, Enumerable.Repeat(255, 100 * 80).ToArray());
 
         var config = AugmentConfigLoader.Parse(OpDefinitionAssert.ConfigText(op, given), "augment.yaml");
         IOpParams parameters = op == "Resize" ? NoParams.Instance : new ResizedCropParams(0, 30, 50, 50);
         using var result = PipelineRenderer.Render(config.Pipeline, [new OpRecord("0", op, true, parameters)], input, [], 0);
 
-        var darkest = Enumerable.Range(0, result.Image.Height).Min(y => result.Image.Row(y).ToArray().Min());
+        var darkest = PipelineTestKit.Samples(result.Image).Min();
         Assert.True(darkest == 255, $"{op} {given}: a sample of the enlarged white image is {darkest}");
     }
 }
