@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs what building Augment.Build needs on Debian 12, and nothing when it is already there:
-# a C++ compiler, OpenCV 4.6's imgproc and imgcodecs development packages and libjpeg-turbo's (the
+# a C++ compiler, OpenCV 4.6's imgproc and imgcodecs development packages, libjpeg-turbo's and zlib's (the
 # native shim is compiled against them). Uses sudo when not run as root. Safe to run any number of times.
 set -euo pipefail
 
-packages=(g++ libopencv-imgproc-dev libopencv-imgcodecs-dev libjpeg62-turbo-dev)
+packages=(g++ libopencv-imgproc-dev libopencv-imgcodecs-dev libjpeg62-turbo-dev zlib1g-dev)
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "setup: the .NET 10 SDK is required and 'dotnet' is not on PATH" >&2

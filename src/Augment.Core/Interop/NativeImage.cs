@@ -37,32 +37,42 @@ internal sealed unsafe class NativeImage : IDisposable
     /// Decodes with IMREAD_UNCHANGED semantics (JPEG through libjpeg directly, as OpenCV would).
     /// Throws <see cref="AugmentNativeException"/>.
     /// </summary>
-    public static NativeImage Decode(ReadOnlySpan<byte> encoded, string? filePath) => Decode(encoded, filePath, throughOpenCv: false);
+    public static NativeImage Decode(ReadOnlySpan<byte> encoded, string? filePath) => Decode(encoded, filePath, CodecPath.Any);
 
-    /// <param name="throughOpenCv">OpenCV's codecs only: the reference the direct JPEG path is tested against.</param>
-    internal static NativeImage Decode(ReadOnlySpan<byte> encoded, string? filePath, bool throughOpenCv)
+    /// <param name="path">Which decoder reads the file: for tests of the direct JPEG and PNG paths against OpenCV's.</param>
+    internal static NativeImage Decode(ReadOnlySpan<byte> encoded, string? filePath, CodecPath path)
     {
         fixed (byte* data = encoded)
         {
+            NativeImageHandle handle;
             NativeMethods.Check(
-                throughOpenCv ? NativeMethods.ImageDecodeOpenCv(data, encoded.Length, out var handle) : NativeMethods.ImageDecode(data, encoded.Length, out handle),
+                path switch
+                {
+                    CodecPath.OpenCvOnly => NativeMethods.ImageDecodeOpenCv(data, encoded.Length, out handle),
+                    CodecPath.DirectOnly => NativeMethods.TestImageDecodeDirect(data, encoded.Length, out handle),
+                    _ => NativeMethods.ImageDecode(data, encoded.Length, out handle),
+                },
                 filePath);
             return new NativeImage(handle);
         }
     }
 
     /// <summary>Encodes to the format of <paramref name="extension"/> with OpenCV's IMWRITE_* pairs.</summary>
-    public byte[] Encode(string extension, ReadOnlySpan<int> parameters, string? filePath) => Encode(extension, parameters, filePath, throughOpenCv: false);
+    public byte[] Encode(string extension, ReadOnlySpan<int> parameters, string? filePath) => Encode(extension, parameters, filePath, CodecPath.Any);
 
-    /// <param name="throughOpenCv">OpenCV's encoders only: the reference the direct JPEG path is tested against.</param>
-    internal byte[] Encode(string extension, ReadOnlySpan<int> parameters, string? filePath, bool throughOpenCv)
+    /// <param name="path">Which encoder writes the file: for tests of the direct JPEG and PNG paths against OpenCV's.</param>
+    internal byte[] Encode(string extension, ReadOnlySpan<int> parameters, string? filePath, CodecPath path)
     {
         fixed (int* pairs = parameters)
         {
+            NativeBufferHandle buffer;
             NativeMethods.Check(
-                throughOpenCv
-                    ? NativeMethods.ImageEncodeOpenCv(_handle, extension, pairs, parameters.Length, out var buffer)
-                    : NativeMethods.ImageEncode(_handle, extension, pairs, parameters.Length, out buffer),
+                path switch
+                {
+                    CodecPath.OpenCvOnly => NativeMethods.ImageEncodeOpenCv(_handle, extension, pairs, parameters.Length, out buffer),
+                    CodecPath.DirectOnly => NativeMethods.TestImageEncodeDirect(_handle, extension, pairs, parameters.Length, out buffer),
+                    _ => NativeMethods.ImageEncode(_handle, extension, pairs, parameters.Length, out buffer),
+                },
                 filePath);
             using (buffer)
             {

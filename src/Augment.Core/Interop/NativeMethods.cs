@@ -46,12 +46,19 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "aug_image_decode_opencv")]
     internal static partial NativeStatus ImageDecodeOpenCv(byte* data, long length, out NativeImageHandle image);
 
+    [LibraryImport(LibraryName, EntryPoint = "aug_test_image_decode_direct")]
+    internal static partial NativeStatus TestImageDecodeDirect(byte* data, long length, out NativeImageHandle image);
+
     [LibraryImport(LibraryName, EntryPoint = "aug_image_encode", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial NativeStatus ImageEncode(
         NativeImageHandle image, string extension, int* parameters, int parameterCount, out NativeBufferHandle buffer);
 
     [LibraryImport(LibraryName, EntryPoint = "aug_image_encode_opencv", StringMarshalling = StringMarshalling.Utf8)]
     internal static partial NativeStatus ImageEncodeOpenCv(
+        NativeImageHandle image, string extension, int* parameters, int parameterCount, out NativeBufferHandle buffer);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_test_image_encode_direct", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial NativeStatus TestImageEncodeDirect(
         NativeImageHandle image, string extension, int* parameters, int parameterCount, out NativeBufferHandle buffer);
 
     [LibraryImport(LibraryName, EntryPoint = "aug_buffer_describe")]

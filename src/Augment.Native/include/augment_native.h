@@ -59,17 +59,25 @@ AUG_API aug_status aug_image_describe(const aug_image* image, aug_image_desc* ou
 AUG_API void aug_image_free(aug_image* image);
 
 /* Decodes with IMREAD_UNCHANGED semantics: depth, channel count and alpha are kept. JPEG is read
-   through libjpeg directly, into BGR (the pixels OpenCV's codec gives, without its RGB swap). */
+   through libjpeg directly, into BGR (the pixels OpenCV's codec gives, without its RGB swap), and
+   plain PNG through zlib directly (the pixels OpenCV's codec gives through libpng). */
 AUG_API aug_status aug_image_decode(const uint8_t* data, int64_t length, aug_image** out);
-/* The same through OpenCV's codecs only: the reference the direct JPEG path is tested against. */
+/* The same through OpenCV's codecs only: the reference the direct paths are tested against. */
 AUG_API aug_status aug_image_decode_opencv(const uint8_t* data, int64_t length, aug_image** out);
+/* The same through the direct JPEG or PNG path only; AUG_ERR_DECODE where it would fall back to
+   OpenCV: for tests of the two against each other. */
+AUG_API aug_status aug_test_image_decode_direct(const uint8_t* data, int64_t length, aug_image** out);
 
 /* Encodes to the format named by `extension` (".png", ".jpg", ...) with OpenCV's IMWRITE_* pairs. */
 AUG_API aug_status aug_image_encode(const aug_image* image, const char* extension, const int32_t* params,
                                     int32_t param_count, aug_buffer** out);
-/* The same through OpenCV's encoders only (the direct JPEG path writes the same bytes). */
+/* The same through OpenCV's encoders only (the direct JPEG and PNG paths write the same bytes). */
 AUG_API aug_status aug_image_encode_opencv(const aug_image* image, const char* extension, const int32_t* params,
                                            int32_t param_count, aug_buffer** out);
+/* The same through the direct JPEG or PNG path only; AUG_ERR_ARGUMENT where it would fall back to
+   OpenCV: for tests of the two against each other. */
+AUG_API aug_status aug_test_image_encode_direct(const aug_image* image, const char* extension, const int32_t* params,
+                                                int32_t param_count, aug_buffer** out);
 
 AUG_API aug_status aug_buffer_describe(const aug_buffer* buffer, const uint8_t** data, int64_t* length);
 AUG_API void aug_buffer_free(aug_buffer* buffer);

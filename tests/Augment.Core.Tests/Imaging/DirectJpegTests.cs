@@ -30,7 +30,7 @@ public sealed class DirectJpegTests
         {
             int[] parameters = [ImwriteJpegQuality, quality];
             var direct = image.Native.Encode(".jpg", parameters, null);
-            var reference = image.Native.Encode(".jpg", parameters, null, throughOpenCv: true);
+            var reference = image.Native.Encode(".jpg", parameters, null, CodecPath.OpenCvOnly);
             Assert.True(direct.AsSpan().SequenceEqual(reference), $"{sample} at quality {quality}: {direct.Length} bytes against OpenCV's {reference.Length}");
         }
     }
@@ -44,7 +44,7 @@ public sealed class DirectJpegTests
     {
         using var image = SyntheticImages.Random(width, height, 8, channels, seed: width * height);
         var direct = image.Native.Encode(".jpg", [], null);
-        var reference = image.Native.Encode(".jpg", [], null, throughOpenCv: true);
+        var reference = image.Native.Encode(".jpg", [], null, CodecPath.OpenCvOnly);
         Assert.Equal(reference, direct);
     }
 
@@ -65,7 +65,7 @@ public sealed class DirectJpegTests
         foreach (var file in files)
         {
             using var direct = NativeImage.Decode(file, sample);
-            using var reference = NativeImage.Decode(file, sample, throughOpenCv: true);
+            using var reference = NativeImage.Decode(file, sample, CodecPath.OpenCvOnly);
             Assert.Equal(channels, direct.Channels);
             AssertSamePixels(reference, direct);
         }
@@ -76,7 +76,7 @@ public sealed class DirectJpegTests
     {
         var file = SampleImages.Read("rocket.jpg");
         using var direct = NativeImage.Decode(file, "rocket.jpg");
-        using var reference = NativeImage.Decode(file, "rocket.jpg", throughOpenCv: true);
+        using var reference = NativeImage.Decode(file, "rocket.jpg", CodecPath.OpenCvOnly);
         AssertSamePixels(reference, direct);
     }
 
@@ -88,7 +88,7 @@ public sealed class DirectJpegTests
         var whole = SampleImages.Read("rocket.jpg");
         var cut = whole[..(whole.Length / 2)];
         using var direct = NativeImage.Decode(cut, "cut.jpg");
-        using var reference = NativeImage.Decode(cut, "cut.jpg", throughOpenCv: true);
+        using var reference = NativeImage.Decode(cut, "cut.jpg", CodecPath.OpenCvOnly);
         AssertSamePixels(reference, direct);
     }
 
