@@ -1,4 +1,8 @@
 // What the engine is: reported for the cache's engine fingerprint and for `--version`.
+#include <string>
+
+#include <zlib.h>
+
 #include "error.hpp"
 
 #ifndef AUG_SHIM_SOURCE_HASH
@@ -11,7 +15,11 @@ extern "C" AUG_API aug_status aug_engine_info(const char** opencv_version, const
         aug::require(opencv_version && build_information && shim_version && shim_source_hash, "an out pointer is null");
         static const std::string version = cv::getVersionString();
         *opencv_version = version.c_str();
-        *build_information = cv::getBuildInformation().c_str();
+        // OpenCV's build information names the codec libraries it was built against; the PNG path
+        // deflates through the zlib loaded at run time (png_encode.cpp), whose version is added.
+        static const std::string information =
+            cv::getBuildInformation() + "\nzlib at run time (the shim's PNG path): " + zlibVersion() + "\n";
+        *build_information = information.c_str();
         *shim_version = AUG_SHIM_VERSION;
         *shim_source_hash = AUG_SHIM_SOURCE_HASH;
     });

@@ -32,6 +32,15 @@ uint32_t read_u32(const uint8_t* p) {
 
 bool is_type(const uint8_t* type, const char* name) { return std::memcmp(type, name, 4) == 0; }
 
+// libpng refuses a chunk whose type is not four ASCII letters.
+bool is_letters(const uint8_t* type) {
+    for (int i = 0; i < 4; ++i) {
+        const uint8_t c = static_cast<uint8_t>(type[i] | 0x20);
+        if (c < 'a' || c > 'z') return false;
+    }
+    return true;
+}
+
 // SUB: each byte plus the one bpp before it, in order. For 1, 2 and 4 bytes per pixel, sixteen bytes
 // at a time: a running sum over the vector in log steps, plus the last pixel of the vector before
 // (wrapping additions: the universal intrinsics' + saturates 8-bit lanes).
@@ -204,7 +213,7 @@ bool png_decode(const uint8_t* data, size_t length, cv::Mat& out) {
         } else {
             // Ancillary chunks (lower-case first letter) libpng reads without changing the pixels
             // OpenCV asks for; tRNS would add transparency, and any critical chunk is left to libpng.
-            if ((type[0] & 0x20) == 0 || is_type(type, "tRNS")) return false;
+            if (!is_letters(type) || (type[0] & 0x20) == 0 || is_type(type, "tRNS")) return false;
             if (stage == in_data) stage = after_data;
         }
     }

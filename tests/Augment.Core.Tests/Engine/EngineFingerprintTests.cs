@@ -23,6 +23,15 @@ public sealed partial class EngineFingerprintTests
     }
 
     [Fact]
+    public void Build_information_names_the_zlib_the_png_path_deflates_with()
+    {
+        // The shim writes PNG through the zlib loaded at run time, not through OpenCV's libpng, so
+        // that zlib's version is part of what the fingerprint hashes.
+        var information = Augment.Core.Interop.NativeEngine.ReadInfo().BuildInformation;
+        Assert.Matches(@"zlib at run time \(the shim's PNG path\): \d+\.\d+", information);
+    }
+
+    [Fact]
     public void Hash_is_stable_between_reads()
     {
         Assert.Equal(EngineFingerprint.Current.Sha256, EngineFingerprint.Current.Sha256);

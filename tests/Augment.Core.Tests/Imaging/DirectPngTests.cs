@@ -177,8 +177,9 @@ public sealed class DirectPngTests
         var truncated = file[..(file.Length / 2)];
         var transparency = PngChunks.WithChunkBeforeImageData(file, "tRNS", [0, 7]);
         var text = PngChunks.WithChunkBeforeImageData(file, "tEXt", "Comment\0direct"u8);
+        var badName = PngChunks.WithChunkBeforeImageData(file, "t3Xt", "Comment\0direct"u8);
 
-        foreach (var (name, damaged) in new[] { ("bad CRC", badCrc), ("truncated", truncated), ("tRNS", transparency) })
+        foreach (var (name, damaged) in new[] { ("bad CRC", badCrc), ("truncated", truncated), ("tRNS", transparency), ("t3Xt", badName) })
         {
             Assert.Throws<AugmentNativeException>(() => NativeImage.Decode(damaged, name, CodecPath.DirectOnly));
             AssertSameOutcome(damaged, name);
