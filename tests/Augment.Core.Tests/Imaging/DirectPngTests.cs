@@ -32,6 +32,8 @@ public sealed class DirectPngTests
         [ImwritePngCompression, 3, ImwritePngStrategy, StrategyFixed],
     ];
 
+    public static TheoryData<int, int> DepthsAndChannels => new() { { 8, 1 }, { 8, 3 }, { 8, 4 }, { 16, 1 }, { 16, 3 }, { 16, 4 } };
+
     public static TheoryData<string> Samples => new() { "astronaut.png", "coffee.png", "coins.png", "cell.png", "cell_mask.png", "horse.png" };
 
     [Theory]
@@ -43,12 +45,7 @@ public sealed class DirectPngTests
     }
 
     [Theory]
-    [InlineData(8, 1)]
-    [InlineData(8, 3)]
-    [InlineData(8, 4)]
-    [InlineData(16, 1)]
-    [InlineData(16, 3)]
-    [InlineData(16, 4)]
+    [MemberData(nameof(DepthsAndChannels))]
     public void Writes_the_bytes_opencv_writes_for_every_depth_and_channel_count(int depthBits, int channels)
     {
         // Bands where each of the five filters wins some rows, and pure noise.
@@ -135,12 +132,7 @@ public sealed class DirectPngTests
     }
 
     [Theory]
-    [InlineData(8, 1)]
-    [InlineData(8, 3)]
-    [InlineData(8, 4)]
-    [InlineData(16, 1)]
-    [InlineData(16, 3)]
-    [InlineData(16, 4)]
+    [MemberData(nameof(DepthsAndChannels))]
     public void Reads_the_pixels_opencv_reads_at_every_depth_and_channel_count(int depthBits, int channels)
     {
         using var banded = Banded(131, 129, depthBits, channels, seed: depthBits + channels);
