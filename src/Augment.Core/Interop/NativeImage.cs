@@ -34,7 +34,7 @@ internal sealed unsafe class NativeImage : IDisposable
     }
 
     /// <summary>
-    /// Decodes with IMREAD_UNCHANGED semantics (JPEG through libjpeg directly, as OpenCV would).
+    /// Decodes with IMREAD_UNCHANGED semantics (JPEG through libjpeg and plain PNG through zlib directly, as OpenCV would).
     /// Throws <see cref="AugmentNativeException"/>.
     /// </summary>
     public static NativeImage Decode(ReadOnlySpan<byte> encoded, string? filePath) => Decode(encoded, filePath, CodecPath.Any);
