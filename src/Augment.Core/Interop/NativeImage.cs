@@ -124,6 +124,18 @@ internal sealed unsafe class NativeImage : IDisposable
         }
     }
 
+    /// <summary>
+    /// <see cref="GaussNoise"/>, with <paramref name="vectorise"/> false running the scalar code only:
+    /// for tests of the two against each other (aug_test_gauss_noise).
+    /// </summary>
+    internal void TestGaussNoise(Span<ulong> state, double mean, double standardDeviation, bool perChannel, bool vectorise)
+    {
+        fixed (ulong* s = state)
+        {
+            NativeMethods.Check(NativeMethods.TestGaussNoise(_handle, s, mean, standardDeviation, perChannel ? 1 : 0, vectorise ? 1 : 0));
+        }
+    }
+
     /// <summary>Maps every sample through <paramref name="table"/> (256 entries for 8-bit, 65536 for 16-bit), in place.</summary>
     public void ApplyLookupTable(ReadOnlySpan<ushort> table)
     {

@@ -65,5 +65,15 @@ internal sealed unsafe class NativeMap : IDisposable
     public NativeImage Apply(NativeImage image, int interpolation, int borderMode, ReadOnlySpan<double> fill4) =>
         image.RemapWith(_handle, interpolation, borderMode, fill4);
 
+    /// <summary>The map's source coordinates, row-major, <paramref name="x"/> and <paramref name="y"/> sized to its pixels: for tests.</summary>
+    internal void TestValues(Span<float> x, Span<float> y)
+    {
+        fixed (float* px = x)
+        fixed (float* py = y)
+        {
+            NativeMethods.Check(NativeMethods.TestMapValues(_handle, px, py, x.Length));
+        }
+    }
+
     public void Dispose() => _handle.Dispose();
 }

@@ -134,6 +134,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "aug_image_gauss_noise")]
     internal static partial NativeStatus ImageGaussNoise(NativeImageHandle image, ulong* state, double mean, double standardDeviation, int perChannel);
 
+    [LibraryImport(LibraryName, EntryPoint = "aug_test_gauss_noise")]
+    internal static partial NativeStatus TestGaussNoise(NativeImageHandle image, ulong* state, double mean, double standardDeviation, int perChannel, int vectorise);
+
     [StructLayout(LayoutKind.Sequential)]
     internal struct MapStage
     {
@@ -150,6 +153,9 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(LibraryName, EntryPoint = "aug_image_remap_map")]
     internal static partial NativeStatus ImageRemapMap(
         NativeImageHandle image, NativeMapHandle map, int interpolation, int borderMode, double* fill, out NativeImageHandle result);
+
+    [LibraryImport(LibraryName, EntryPoint = "aug_test_map_values")]
+    internal static partial NativeStatus TestMapValues(NativeMapHandle map, float* x, float* y, long count);
 
     [LibraryImport(LibraryName, EntryPoint = "aug_map_free")]
     internal static partial void MapFree(nint map);

@@ -171,6 +171,10 @@ AUG_API aug_status aug_random_field(uint64_t* state, float* out, int64_t count, 
  * 65535), added, rounded half away from zero and clamped. Alpha is left alone. */
 AUG_API aug_status aug_image_gauss_noise(aug_image* image, uint64_t* state, double mean, double standard_deviation,
                                          int32_t per_channel);
+/* aug_image_gauss_noise; `vectorise` 0 runs the scalar code only: for tests of the two against
+   each other. */
+AUG_API aug_status aug_test_gauss_noise(aug_image* image, uint64_t* state, double mean, double standard_deviation,
+                                        int32_t per_channel, int32_t vectorise);
 
 /* Per-pixel maps for a run of spatial steps with a displacement field. Each stage maps output
  * coordinates one step towards the input: a 3x3 row-major inverse matrix (`inverse`), or, when
@@ -190,6 +194,8 @@ AUG_API aug_status aug_map_build(const aug_map_stage* stages, int32_t count, int
 AUG_API aug_status aug_image_remap_map(const aug_image* image, const aug_map* map, int32_t interpolation,
                                        int32_t border_mode, const double* fill, aug_image** out);
 AUG_API void aug_map_free(aug_map* map);
+/* A built map's source coordinates, row-major (`count` = its width x height): for tests. */
+AUG_API aug_status aug_test_map_values(const aug_map* map, float* x, float* y, int64_t count);
 
 /* cv::getPerspectiveTransform from 4 source points to 4 destination points (x, y pairs) into a
  * row-major 3x3 matrix. */
