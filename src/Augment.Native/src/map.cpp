@@ -178,8 +178,13 @@ private:
         return *instance;
     }
 
+    // Room for all four from the start: give_back, called from aug_map_free, never allocates.
     static std::vector<std::unique_ptr<aug_map>>& maps() {
-        static auto* instance = new std::vector<std::unique_ptr<aug_map>>();
+        static auto* instance = [] {
+            auto* list = new std::vector<std::unique_ptr<aug_map>>();
+            list->reserve(4);
+            return list;
+        }();
         return *instance;
     }
 };
