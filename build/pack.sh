@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packs the two packages, Augment.Build (the MSBuild task, its engine and the native shim) and
+# Packs the two packages, Augment.Build (the MSBuild task and its engine, with OpenCV) and
 # dotnet-augment (the tool), into the local folder feed artifacts/feed.
 # Usage: build/pack.sh [--no-build] [FEED]   (--no-build: the Release build is already there)
 set -euo pipefail

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Installs what building Augment.Build needs on Debian 12, and nothing when it is already there:
-# a C++ compiler, OpenCV 4.6's imgproc and imgcodecs development packages, libjpeg-turbo's and zlib's (the
-# native shim is compiled against them). Uses sudo when not run as root. Safe to run any number of times.
+# Installs what building and running Augment.Build needs, and nothing when it is already there: the
+# one runtime library that OpenCvSharp's native library (libOpenCvSharpExtern.so, OpenCV 4.13 with
+# its codecs linked in) finds missing on a fresh Debian or Ubuntu machine, GTK 3 (libgtk-3.so.0,
+# package libgtk-3-0), which OpenCV's highgui links. No compiler, no -dev package. Uses sudo when not
+# root. Safe to run any number of times. Other distributions: see the README (RHEL: dnf install gtk3).
 set -euo pipefail
 
-packages=(g++ libopencv-imgproc-dev libopencv-imgcodecs-dev libjpeg62-turbo-dev zlib1g-dev)
+packages=(libgtk-3-0)
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "setup: the .NET 10 SDK is required and 'dotnet' is not on PATH" >&2
@@ -12,10 +14,11 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
-  if [ -f /usr/include/opencv4/opencv2/imgcodecs.hpp ] && command -v g++ >/dev/null 2>&1; then
+  # Not Debian or Ubuntu: check for the library itself and say what to install.
+  if ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0'; then
     exit 0
   fi
-  echo "setup: not a Debian system; install g++ and OpenCV 4.6 (imgproc, imgcodecs) headers yourself" >&2
+  echo "setup: libgtk-3.so.0 (GTK 3) is missing; install it (RHEL, Fedora: sudo dnf install gtk3)" >&2
   exit 1
 fi
 

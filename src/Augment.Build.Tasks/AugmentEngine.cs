@@ -37,8 +37,8 @@ public sealed class AugmentEngine : ToolTask
     [Required]
     public string EnginePath { get; set; } = string.Empty;
 
-    /// <summary>libaugment_native.so, passed to the engine as AUGMENT_NATIVE_LIBRARY when set.</summary>
-    public string? NativeLibrary { get; set; }
+    /// <summary>OpenCvSharp's native library for this platform, passed to the engine as AUGMENT_OPENCV_LIBRARY when set.</summary>
+    public string? OpenCvLibrary { get; set; }
 
     /// <summary>build or clean.</summary>
     public string Command { get; set; } = "build";
@@ -69,9 +69,9 @@ public sealed class AugmentEngine : ToolTask
         }
 
         var environment = new List<string> { "DOTNET_NOLOGO=1", "DOTNET_CLI_TELEMETRY_OPTOUT=1" };
-        if (!string.IsNullOrEmpty(NativeLibrary))
+        if (!string.IsNullOrEmpty(OpenCvLibrary))
         {
-            environment.Add($"AUGMENT_NATIVE_LIBRARY={NativeLibrary}");
+            environment.Add($"AUGMENT_OPENCV_LIBRARY={OpenCvLibrary}");
         }
 
         EnvironmentVariables = [.. environment];

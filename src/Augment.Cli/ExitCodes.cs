@@ -1,6 +1,6 @@
 using Augment.Core.Config;
 using Augment.Core.Dataset;
-using Augment.Core.Interop;
+using Augment.Core.OpenCv;
 
 namespace Augment.Cli;
 

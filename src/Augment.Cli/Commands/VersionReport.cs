@@ -24,8 +24,9 @@ internal static class VersionReport
         {
             var engine = EngineFingerprint.Current;
             Console.Out.WriteLine($"dotnet-augment {ToolVersion}");
-            Console.Out.WriteLine($"shim {engine.ShimVersion} (sources {engine.ShimSourceSha256[..12]})");
-            Console.Out.WriteLine($"OpenCV {engine.OpenCvVersion} (build {engine.BuildInformationSha256[..12]})");
+            Console.Out.WriteLine($"OpenCV {engine.OpenCvVersion} (build {engine.BuildInformationSha256[..12]}) through OpenCvSharp4 {engine.OpenCvSharpVersion}");
+            Console.Out.WriteLine($"runtime {engine.RuntimeVersion}");
+            Console.Out.WriteLine($"PNG by {engine.PngCompressor}; engine {engine.EngineAssembly[..12]}; fingerprint {engine.Sha256[..12]}");
             return ExitCodes.Success;
         }
     }

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Augment.Core.Interop;
+using Augment.Core.Platform;
 
 namespace Augment.Core.Cache;
 

@@ -1,5 +1,5 @@
 using Augment.Core.Diagnostics;
-using Augment.Core.Interop;
+using Augment.Core.Platform;
 
 namespace Augment.Core.Cache;
 

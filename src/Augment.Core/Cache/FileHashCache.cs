@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Augment.Core.Interop;
+using Augment.Core.OpenCv;
+using Augment.Core.Platform;
 
 namespace Augment.Core.Cache;
 

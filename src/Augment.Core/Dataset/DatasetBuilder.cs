@@ -3,7 +3,8 @@ using Augment.Core.Cache;
 using Augment.Core.Config;
 using Augment.Core.Diagnostics;
 using Augment.Core.Engine;
-using Augment.Core.Interop;
+using Augment.Core.OpenCv;
+using Augment.Core.Platform;
 using Augment.Core.Manifest;
 using Newtonsoft.Json.Linq;
 
@@ -198,7 +199,7 @@ public static class DatasetBuilder
         var renderer = new SourceRenderer(config, layout, store, keys);
         // Items run in parallel; OpenCV's own pool on top would oversubscribe the cores. Its results
         // do not depend on its thread count, only its speed does.
-        Interop.NativeEngine.SetThreads(options.Jobs > 1 ? 1 : 0);
+        OpenCvRuntime.SetThreads(options.Jobs > 1 ? 1 : 0);
         var done = new List<(ItemPlan, KeyRecord?, BuildError?)>(plans.Count);
         void Finish(ItemPlan plan, KeyRecord? record, BuildError? error)
         {

@@ -3,7 +3,7 @@ using Augment.Core.Config;
 using Augment.Core.Diagnostics;
 using Augment.Core.Engine;
 using Augment.Core.Imaging;
-using Augment.Core.Interop;
+using Augment.Core.OpenCv;
 using Augment.Core.Manifest;
 
 namespace Augment.Core.Dataset;

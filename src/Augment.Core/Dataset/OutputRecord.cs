@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Augment.Core.Cache;
-using Augment.Core.Interop;
+using Augment.Core.Platform;
 
 namespace Augment.Core.Dataset;
 

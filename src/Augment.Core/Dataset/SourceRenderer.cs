@@ -2,7 +2,7 @@ using Augment.Core.Cache;
 using Augment.Core.Config;
 using Augment.Core.Diagnostics;
 using Augment.Core.Imaging;
-using Augment.Core.Interop;
+using Augment.Core.OpenCv;
 using Augment.Core.Ops;
 using Augment.Core.Pipeline;
 

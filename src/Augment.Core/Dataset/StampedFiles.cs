@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using Augment.Core.Interop;
+using Augment.Core.Platform;
 
 namespace Augment.Core.Dataset;
 
@@ -80,6 +80,11 @@ internal sealed class StampedFiles
     /// </summary>
     public bool AllUnchanged(long olderThan = long.MaxValue)
     {
+        if (!NativeFiles.HasFolderRelativeIdentity)
+        {
+            return AllUnchangedByPath(olderThan);
+        }
+
         var handles = new int[_folders.Length];
         try
         {
@@ -115,6 +120,22 @@ internal sealed class StampedFiles
                 LibC.Close(handle);
             }
         }
+    }
+
+    // Where no folder-relative stat exists: one stat by full path per file.
+    private bool AllUnchangedByPath(long olderThan)
+    {
+        foreach (var entry in _entries)
+        {
+            var name = _names.AsSpan(entry.Name);
+            var path = Path.Combine(_folders[entry.Folder], Encoding.UTF8.GetString(name[..name.IndexOf((byte)0)]));
+            if (!NativeFiles.TryIdentity(path, out var now) || now != entry.Identity || now.ModifiedNanoseconds >= olderThan)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int ReadCount(BinaryReader reader)

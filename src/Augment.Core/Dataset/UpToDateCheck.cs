@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Augment.Core.Config;
 using Augment.Core.Diagnostics;
-using Augment.Core.Interop;
+using Augment.Core.OpenCv;
 
 namespace Augment.Core.Dataset;
 
@@ -71,7 +71,7 @@ internal static class UpToDateCheck
 
         if (stamp is null || stamp.Tool != DatasetPlanner.ToolVersion || stamp.ConfigPath != configFull || stamp.OutputDir != layout.OutputDir ||
             stamp.CacheDir != layout.CacheDir || stamp.Environment != UpToDateStamp.CurrentEnvironment() ||
-            stamp.ShimPath != NativeLibraryLoader.CandidatePaths().FirstOrDefault(File.Exists) ||
+            stamp.EngineLibraryPath != NativeLibraryLoader.ExistingPath() ||
             stamp.ConfigSha256 != Convert.ToHexStringLower(SHA256.HashData(config)))
         {
             return null;

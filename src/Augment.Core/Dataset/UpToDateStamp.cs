@@ -1,5 +1,5 @@
 using System.Text;
-using Augment.Core.Interop;
+using Augment.Core.OpenCv;
 
 namespace Augment.Core.Dataset;
 
@@ -19,7 +19,7 @@ internal sealed record UpToDateStamp
     public const string FileName = "up-to-date";
 
     private const string Magic = "augment-up-to-date";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
 
     public required string Tool { get; init; }
 
@@ -31,16 +31,16 @@ internal sealed record UpToDateStamp
 
     public required string CacheDir { get; init; }
 
-    /// <summary>What else decides which engine a process loads (LD_LIBRARY_PATH, the shim override).</summary>
+    /// <summary>What else decides which engine a process loads (LD_LIBRARY_PATH, the OpenCV library override).</summary>
     public required string Environment { get; init; }
 
-    /// <summary>The shim this tool loads (its first existing candidate path).</summary>
-    public required string ShimPath { get; init; }
+    /// <summary>OpenCV's native library this tool loads (its first existing candidate path).</summary>
+    public required string EngineLibraryPath { get; init; }
 
     /// <summary>The modification time of a file created as the build began, on the output's file system (ns).</summary>
     public required long AsOf { get; init; }
 
-    /// <summary>Every shared library the build had mapped: the shim, OpenCV and what they link.</summary>
+    /// <summary>Every shared library the build had mapped: OpenCV's and what it links.</summary>
     public required StampedFiles EngineFiles { get; init; }
 
     public required StampedFiles Folders { get; init; }
@@ -68,7 +68,7 @@ internal sealed record UpToDateStamp
         {
             writer.Write(Magic);
             writer.Write(FormatVersion);
-            foreach (var text in new[] { Tool, ConfigPath, ConfigSha256, OutputDir, CacheDir, Environment, ShimPath })
+            foreach (var text in new[] { Tool, ConfigPath, ConfigSha256, OutputDir, CacheDir, Environment, EngineLibraryPath })
             {
                 writer.Write(text);
             }
@@ -110,7 +110,7 @@ internal sealed record UpToDateStamp
                 OutputDir = reader.ReadString(),
                 CacheDir = reader.ReadString(),
                 Environment = reader.ReadString(),
-                ShimPath = reader.ReadString(),
+                EngineLibraryPath = reader.ReadString(),
                 AsOf = reader.ReadInt64(),
                 EngineFiles = StampedFiles.Read(reader),
                 Folders = StampedFiles.Read(reader),

@@ -1,6 +1,7 @@
 using Augment.Core.Cache;
 using Augment.Core.Engine;
-using Augment.Core.Interop;
+using Augment.Core.OpenCv;
+using Augment.Core.Platform;
 
 namespace Augment.Core.Dataset;
 
@@ -72,7 +73,7 @@ internal static class UpToDateStampWriter
             OutputDir = layout.OutputDir,
             CacheDir = layout.CacheDir,
             Environment = UpToDateStamp.CurrentEnvironment(),
-            ShimPath = NativeLibraryLoader.CandidatePaths().FirstOrDefault(File.Exists) ?? string.Empty,
+            EngineLibraryPath = NativeLibraryLoader.ExistingPath() ?? string.Empty,
             AsOf = asOf,
             EngineFiles = engineFiles,
             Folders = StampedFiles.From(used.Folders),
@@ -128,11 +129,23 @@ internal static class UpToDateStampWriter
         return (folderFiles, sources, outputs);
     }
 
-    /// <summary>The shared libraries and assemblies this process has mapped (/proc/self/maps), with their identities.</summary>
+    /// <summary>
+    /// The shared libraries and assemblies this process has mapped (/proc/self/maps), with their
+    /// identities; where there is no /proc, the loaded assemblies and OpenCV's library.
+    /// </summary>
     private static List<(string, FileIdentity)> MappedLibraries()
     {
         var files = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines("/proc/self/maps"))
+        if (!File.Exists("/proc/self/maps"))
+        {
+            files.UnionWith(AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic && a.Location.Length > 0).Select(a => a.Location));
+            if (NativeLibraryLoader.ExistingPath() is { } library)
+            {
+                files.Add(library);
+            }
+        }
+
+        foreach (var line in File.Exists("/proc/self/maps") ? File.ReadLines("/proc/self/maps") : [])
         {
             var slash = line.IndexOf(" /", StringComparison.Ordinal);
             if (slash < 0 || line.EndsWith(" (deleted)", StringComparison.Ordinal))

@@ -1,31 +1,48 @@
 using System.Security.Cryptography;
 using System.Text;
-using Augment.Core.Interop;
+using Augment.Core.OpenCv;
 
 namespace Augment.Core.Engine;
 
 /// <summary>
-/// What does the pixel work, as far as it can change output bytes: OpenCV's version, a hash of its
-/// build information (codec library versions, CPU dispatch), the shim's version and the hash of the
-/// shim's sources. Part of every cache key.
+/// What does the pixel work, as far as it can change output bytes: OpenCV's version and a hash of
+/// its build information (codec library versions, CPU dispatch, the IPP and optimisation settings
+/// the engine runs it with), the OpenCvSharp4 wrapper's and native runtime's versions, who
+/// compresses PNGs, and the engine assembly's identity (the C# pixel code: noise, fields, maps).
+/// Part of every cache key.
 /// </summary>
 public sealed record EngineFingerprint(
-    string OpenCvVersion, string BuildInformationSha256, string ShimVersion, string ShimSourceSha256)
+    string OpenCvVersion,
+    string BuildInformationSha256,
+    string OpenCvSharpVersion,
+    string RuntimeVersion,
+    string PngCompressor,
+    string EngineAssembly)
 {
     private static readonly Lazy<EngineFingerprint> CurrentEngine = new(Read);
 
-    /// <summary>The engine this process runs (read once from the shim).</summary>
+    /// <summary>The engine this process runs (read once from OpenCV and this assembly).</summary>
     public static EngineFingerprint Current => CurrentEngine.Value;
 
     /// <summary>One SHA-256 over every field, in a fixed order.</summary>
     public string Sha256 => Hash(
-        $"opencv={OpenCvVersion}\nbuild={BuildInformationSha256}\nshim={ShimVersion}\nshim-sources={ShimSourceSha256}\n");
+        $"opencv={OpenCvVersion}\nbuild={BuildInformationSha256}\nopencvsharp={OpenCvSharpVersion}\nruntime={RuntimeVersion}\n" +
+        $"png={PngCompressor}\nengine={EngineAssembly}\n");
 
     private static EngineFingerprint Read()
     {
-        var info = NativeEngine.ReadInfo();
-        return new EngineFingerprint(info.OpenCvVersion, Hash(info.BuildInformation), info.ShimVersion, info.ShimSourceHash);
+        var info = OpenCvRuntime.ReadEngineInfo();
+        return new EngineFingerprint(
+            info.OpenCvVersion, Hash(info.BuildInformation), info.OpenCvSharpVersion, info.RuntimeVersion, info.PngCompressor, EngineAssemblyIdentity());
     }
+
+    /// <summary>
+    /// The engine assembly's module version id: with deterministic builds (Directory.Build.props) it is
+    /// a hash of the compiled code, so any change of the C# pixel code changes every key, at the same
+    /// tool version too.
+    /// </summary>
+    private static string EngineAssemblyIdentity() =>
+        typeof(EngineFingerprint).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -1,5 +1,5 @@
 using Augment.Core.Imaging;
-using Augment.Core.Interop;
+using Augment.Core.OpenCv;
 
 namespace Augment.Core.Geometry;
 

@@ -1,4 +1,4 @@
-using Augment.Core.Interop;
+using Augment.Core.OpenCv;
 
 namespace Augment.Core.Imaging;
 

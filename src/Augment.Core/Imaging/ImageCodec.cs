@@ -1,6 +1,6 @@
 using System.Globalization;
 using Augment.Core.Imaging.Formats;
-using Augment.Core.Interop;
+using Augment.Core.OpenCv;
 
 namespace Augment.Core.Imaging;
 

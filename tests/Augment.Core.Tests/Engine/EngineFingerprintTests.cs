@@ -1,34 +1,39 @@
 using System.Text.RegularExpressions;
 using Augment.Core.Engine;
+using Augment.Core.OpenCv;
 
 namespace Augment.Core.Tests.Engine;
 
-/// <summary>The engine fingerprint describes the OpenCV and shim in use and hashes every field.</summary>
+/// <summary>The engine fingerprint names everything that can change a byte and hashes every field.</summary>
 public sealed partial class EngineFingerprintTests
 {
     private static readonly EngineFingerprint Sample = new(
-        "4.6.0", new string('a', 64), "0.1.0", new string('b', 64));
+        "4.13.0", new string('a', 64), "4.13.0.20261107", "OpenCvSharp4.official.runtime.linux-x64 4.13.0.20261107", "opencv-libpng", new string('b', 32));
 
     [Fact]
-    public void Current_engine_is_opencv_4_6_with_this_shim()
+    public void Current_engine_is_opencv_4_13_through_the_pinned_opencvsharp4()
     {
         var current = EngineFingerprint.Current;
 
-        Assert.StartsWith("4.6", current.OpenCvVersion, StringComparison.Ordinal);
+        Assert.StartsWith("4.13", current.OpenCvVersion, StringComparison.Ordinal);
         Assert.Matches(Sha256Hex(), current.BuildInformationSha256);
-        // MSBuild's GetFileHash (Augment.Native.targets) writes hex in upper case; the others are lower.
-        Assert.Matches(Sha256Hex(), current.ShimSourceSha256);
-        Assert.Equal("0.1.0", current.ShimVersion);
+        Assert.StartsWith("4.13.0.20261107", current.OpenCvSharpVersion, StringComparison.Ordinal);
+        // The runtime package's version as Directory.Packages.props pins it, and the loaded library's size.
+        Assert.Matches(@"^OpenCvSharp4\.official\.runtime\.linux-x64 4\.13\.0\.20261107; libOpenCvSharpExtern\.so \d+ bytes$", current.RuntimeVersion);
+        Assert.Equal("opencv-libpng", current.PngCompressor);
+        Assert.Matches("^[0-9a-f]{32}$", current.EngineAssembly);
         Assert.Matches(Sha256Hex(), current.Sha256);
     }
 
     [Fact]
-    public void Build_information_names_the_zlib_the_png_path_deflates_with()
+    public void Build_information_names_the_codecs_and_the_settings_opencv_runs_with()
     {
-        // The shim writes PNG through the zlib loaded at run time, not through OpenCV's libpng, so
-        // that zlib's version is part of what the fingerprint hashes.
-        var information = Augment.Core.Interop.NativeEngine.ReadInfo().BuildInformation;
-        Assert.Matches(@"zlib at run time \(the shim's PNG path\): \d+\.\d+", information);
+        // The codec libraries' versions and the dispatch settings are in what the fingerprint hashes.
+        var information = OpenCvRuntime.ReadEngineInfo().BuildInformation;
+        Assert.Matches(@"ZLib:\s+zlib \(ver \d+\.\d+", information);
+        Assert.Matches(@"PNG:.*\(ver \d+\.\d+", information);
+        Assert.Contains("OPENCV_IPP=disabled", information, StringComparison.Ordinal);
+        Assert.Contains("useOptimized=False", information, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -40,10 +45,12 @@ public sealed partial class EngineFingerprintTests
 
     public static TheoryData<string, EngineFingerprint> OneFieldChanged() => new()
     {
-        { "OpenCvVersion", Sample with { OpenCvVersion = "4.6.1" } },
+        { "OpenCvVersion", Sample with { OpenCvVersion = "4.13.1" } },
         { "BuildInformationSha256", Sample with { BuildInformationSha256 = new string('c', 64) } },
-        { "ShimVersion", Sample with { ShimVersion = "0.1.1" } },
-        { "ShimSourceSha256", Sample with { ShimSourceSha256 = new string('d', 64) } },
+        { "OpenCvSharpVersion", Sample with { OpenCvSharpVersion = "4.13.0.20261201" } },
+        { "RuntimeVersion", Sample with { RuntimeVersion = "OpenCvSharp4.official.runtime.linux-x64 4.13.0.20261201" } },
+        { "PngCompressor", Sample with { PngCompressor = "zlib-ng 2.2.1" } },
+        { "EngineAssembly", Sample with { EngineAssembly = new string('d', 32) } },
     };
 
     [Theory]

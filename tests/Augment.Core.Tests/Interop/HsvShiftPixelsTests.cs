@@ -1,4 +1,3 @@
-using Augment.Core.Interop;
 
 namespace Augment.Core.Tests.Interop;
 
@@ -35,8 +34,8 @@ public sealed class HsvShiftPixelsTests
             var (saturation, value) = ((random.NextDouble() * 2) - 1, (random.NextDouble() * 2) - 1);
 
             var scalar = (float[])pixels.Clone();
-            NativeImage.HsvShiftPixels(scalar, hue, saturation, value, vectorise: false);
-            NativeImage.HsvShiftPixels(pixels, hue, saturation, value, vectorise: true);
+            Augment.Core.Ops.Pixel.HsvShiftPixels.Shift(scalar, hue, saturation, value, vectorise: false);
+            Augment.Core.Ops.Pixel.HsvShiftPixels.Shift(pixels, hue, saturation, value, vectorise: true);
 
             for (var i = 0; i < pixels.Length; i++)
             {
@@ -59,7 +58,7 @@ public sealed class HsvShiftPixelsTests
         // Five pixels, so that the vectorised run does four and the scalar code the fifth.
         float[] pixels = [350f, 0.9f, 0.1f, 10f, 0.5f, 0.5f, 0f, 0f, 1f, 359.5f, 0.25f, 0.75f, 340f, 0.95f, 0.2f];
 
-        NativeImage.HsvShiftPixels(pixels, 20, 0.2, -0.3, vectorise);
+        Augment.Core.Ops.Pixel.HsvShiftPixels.Shift(pixels, 20, 0.2, -0.3, vectorise);
 
         float[] expected = [10f, 1f, 0f, 30f, 0.7f, 0.2f, 20f, 0.2f, 0.7f, 19.5f, 0.45f, 0.45f, 0f, 1f, 0f];
         for (var i = 0; i < pixels.Length; i++)

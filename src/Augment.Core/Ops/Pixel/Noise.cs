@@ -38,7 +38,7 @@ public sealed class GaussNoise(OpDescriptor descriptor, OpArguments arguments) :
         // runs in the shim (aug_image_gauss_noise) on this field stream's state.
         var noise = RandomStream.ForField(p.FieldSeed);
         var perChannel = Arguments.Boolean("per_channel");
-        noise.Draw(state => image.Native.GaussNoise(state, p.Mean, p.Std, perChannel));
+        TemporaryFields.GaussNoise(image, noise, p.Mean, p.Std, perChannel);
         return image;
     }
 }

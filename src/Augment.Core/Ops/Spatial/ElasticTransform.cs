@@ -2,7 +2,7 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using Augment.Core.Geometry;
 using Augment.Core.Imaging;
-using Augment.Core.Interop;
+using Augment.Core.OpenCv;
 using Augment.Core.Ops.Parameters;
 using Augment.Core.Randomness;
 
@@ -55,7 +55,7 @@ public sealed class ElasticTransform(OpDescriptor descriptor, OpArguments argume
     private static float[] Noise(RandomStream rng, int count, bool gaussian)
     {
         var noise = FieldBuffers.Rent(count);
-        rng.Draw(state => NativeRandom.Field(state, noise, gaussian));
+        TemporaryFields.Fill(rng, noise, gaussian);
         return noise;
     }
 

@@ -1,6 +1,6 @@
 using Augment.Core.Geometry;
 using Augment.Core.Imaging;
-using Augment.Core.Interop;
+using Augment.Core.OpenCv;
 using Augment.Core.Ops.Parameters;
 using Augment.Core.Randomness;
 

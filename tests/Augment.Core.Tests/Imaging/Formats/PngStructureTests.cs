@@ -1,6 +1,6 @@
 using Augment.Core.Imaging;
 using Augment.Core.Imaging.Formats;
-using Augment.Core.Interop;
+using Augment.Core.OpenCv;
 using Augment.Core.Tests.TestSupport;
 
 namespace Augment.Core.Tests.Imaging.Formats;
