@@ -8,7 +8,8 @@ namespace Augment.Core.Engine;
 /// What does the pixel work, as far as it can change output bytes: OpenCV's version and a hash of
 /// its build information (codec library versions, CPU dispatch, the IPP and optimisation settings
 /// the engine runs it with), the OpenCvSharp4 wrapper's and native runtime's versions, who
-/// compresses PNGs, and the engine assembly's identity (the C# pixel code: noise, fields, maps).
+/// compresses PNGs, the engine assembly's identity (the C# pixel code: noise, fields, maps), and the
+/// C maths library that .NET and OpenCV call for exp, log and the like (<see cref="Platform.MathLibrary"/>).
 /// Part of every cache key.
 /// </summary>
 public sealed record EngineFingerprint(
@@ -17,7 +18,8 @@ public sealed record EngineFingerprint(
     string OpenCvSharpVersion,
     string RuntimeVersion,
     string PngCompressor,
-    string EngineAssembly)
+    string EngineAssembly,
+    string MathLibrary)
 {
     private static readonly Lazy<EngineFingerprint> CurrentEngine = new(Read);
 
@@ -27,13 +29,13 @@ public sealed record EngineFingerprint(
     /// <summary>One SHA-256 over every field, in a fixed order.</summary>
     public string Sha256 => Hash(
         $"opencv={OpenCvVersion}\nbuild={BuildInformationSha256}\nopencvsharp={OpenCvSharpVersion}\nruntime={RuntimeVersion}\n" +
-        $"png={PngCompressor}\nengine={EngineAssembly}\n");
+        $"png={PngCompressor}\nengine={EngineAssembly}\nlibm={MathLibrary}\n");
 
     private static EngineFingerprint Read()
     {
         var info = OpenCvRuntime.ReadEngineInfo();
         return new EngineFingerprint(
-            info.OpenCvVersion, Hash(info.BuildInformation), info.OpenCvSharpVersion, info.RuntimeVersion, info.PngCompressor, EngineAssemblyIdentity());
+            info.OpenCvVersion, Hash(info.BuildInformation), info.OpenCvSharpVersion, info.RuntimeVersion, info.PngCompressor, EngineAssemblyIdentity(), Platform.MathLibrary.Describe());
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace Augment.Integration.Tests.MsBuild;
 /// <summary>
 /// What the packed packages hold. Augment.Build: the task alone under tasks/ (no dependency that
 /// could collide with MSBuild's own Newtonsoft.Json or System.Text.Json), the engine and its
-/// dependencies under engine/, the native shim under runtimes/linux-x64/native, props and targets
+/// dependencies under engine/ with OpenCvSharp's native library for linux-x64 beside them, props and targets
 /// under build/ and buildTransitive/, and the development-dependency flag. dotnet-augment: one
 /// framework-dependent tool package for any platform. Both carry the CLI compiled ReadyToRun.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed class PackageContentsTests(PackageFeed feed)
 {
     /// <summary>The CLI's managed assemblies, ours and its dependencies, each shipped ReadyToRun.</summary>
     private static readonly string[] s_cliAssemblies =
-        ["dotnet-augment.dll", "Augment.Core.dll", "Newtonsoft.Json.dll", "YamlDotNet.dll", "System.CommandLine.dll"];
+        ["dotnet-augment.dll", "Augment.Core.dll", "OpenCvSharp.dll", "Newtonsoft.Json.dll", "YamlDotNet.dll", "System.CommandLine.dll"];
 
     [Fact]
     public void The_package_carries_the_task_alone_and_the_engine_beside_it()
@@ -26,7 +26,8 @@ public sealed class PackageContentsTests(PackageFeed feed)
 
         Assert.Equal(["tasks/net10.0/Augment.Build.Tasks.dll"], entries.Where(e => e.StartsWith("tasks/", StringComparison.Ordinal)));
         Assert.DoesNotContain(entries, e => e.Contains("Microsoft.Build", StringComparison.Ordinal));
-        Assert.Contains("runtimes/linux-x64/native/libaugment_native.so", entries);
+        Assert.Contains("engine/libOpenCvSharpExtern.so", entries);
+        Assert.DoesNotContain(entries, e => e.Contains("augment_native", StringComparison.Ordinal));
         Assert.Contains("engine/dotnet-augment.dll", entries);
         Assert.Contains("engine/dotnet-augment.runtimeconfig.json", entries);
         Assert.Contains("engine/Augment.Core.dll", entries);
@@ -58,7 +59,7 @@ public sealed class PackageContentsTests(PackageFeed feed)
         var tools = package.Entries.Select(e => e.FullName).Where(e => e.StartsWith("tools/", StringComparison.Ordinal)).ToList();
 
         Assert.All(tools, e => Assert.StartsWith("tools/net10.0/any/", e, StringComparison.Ordinal));
-        Assert.Contains("tools/net10.0/any/libaugment_native.so", tools);
+        Assert.Contains("tools/net10.0/any/libOpenCvSharpExtern.so", tools);
         Assert.DoesNotContain("tools/net10.0/any/dotnet-augment", tools);
         Assert.All(s_cliAssemblies, name => Assert.True(IsReadyToRun(package, "tools/net10.0/any/" + name), $"{name} is not ReadyToRun"));
 

@@ -5,7 +5,6 @@ internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string NativeSources => Path.Combine(Root, "src", "Augment.Native");
 
     /// <summary>The tool as the build put it next to this test assembly.</summary>
     public static string CliAssembly => Path.Combine(AppContext.BaseDirectory, "dotnet-augment.dll");
