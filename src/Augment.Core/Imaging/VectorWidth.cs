@@ -1,0 +1,30 @@
+using System.Runtime.Intrinsics;
+
+namespace Augment.Core.Imaging;
+
+/// <summary>
+/// How many bits of pixels a vectorised loop takes at a time. The loops that take one do the same
+/// IEEE operations on every lane, in the same order, at every width: the width changes the speed,
+/// never a bit of the result. Tests pass each width explicitly (a width the CPU lacks runs in
+/// software, slowly but with the same values).
+/// </summary>
+internal enum VectorWidth
+{
+    /// <summary>One pixel at a time.</summary>
+    Scalar = 0,
+
+    /// <summary><see cref="Vector128{T}"/>: two doubles or four floats.</summary>
+    Bits128 = 128,
+
+    /// <summary><see cref="Vector256{T}"/>: four doubles or eight floats.</summary>
+    Bits256 = 256,
+}
+
+internal static class VectorWidths
+{
+    /// <summary>The widest width this CPU runs in hardware.</summary>
+    public static VectorWidth Best { get; } =
+        Vector256.IsHardwareAccelerated ? VectorWidth.Bits256
+        : Vector128.IsHardwareAccelerated ? VectorWidth.Bits128
+        : VectorWidth.Scalar;
+}
