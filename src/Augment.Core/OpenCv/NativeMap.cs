@@ -5,19 +5,21 @@ namespace Augment.Core.OpenCv;
 
 /// <summary>
 /// A per-pixel map (float x and y source coordinates) for one run of spatial steps with a
-/// displacement field, built once and applied to the image and each mask with cv::remap.
+/// displacement field, built once (<see cref="RemapMapBuilder"/>) and applied to the image and each
+/// mask with cv::remap.
 /// </summary>
 internal sealed unsafe class NativeMap : IDisposable
 {
     private readonly Mat _x;
     private readonly Mat _y;
+    private bool _disposed;
 
     private NativeMap(Mat x, Mat y) => (_x, _y) = (x, y);
 
     /// <summary>
     /// Builds the map of <paramref name="width"/> x <paramref name="height"/> output pixels: each
     /// stage, in order, takes a point one step towards the input, by an inverse matrix or by adding a
-    /// field's displacement (<see cref="RemapMapBuilder"/>).
+    /// field's displacement.
     /// </summary>
     public static NativeMap Build(IReadOnlyList<(Matrix3x3? Inverse, DisplacementField? Field)> stages, int width, int height)
     {
@@ -27,21 +29,15 @@ internal sealed unsafe class NativeMap : IDisposable
         }
 
         OpenCvRuntime.Ensure();
-        var (x, y) = Guard.Run(() => (new Mat(height, width, MatType.CV_32FC1), new Mat(height, width, MatType.CV_32FC1)));
+        var (x, y) = SpareMaps.Take(width, height);
         try
         {
-            var builder = new RemapMapBuilder(stages, width);
-            for (var row = 0; row < height; row++)
-            {
-                builder.BuildRow(row, new Span<float>((void*)x.Ptr(row), width), new Span<float>((void*)y.Ptr(row), width));
-            }
-
+            RemapMapBuilder.Build(stages, width, height, (float*)x.Data, (nint)x.Step(), (float*)y.Data, (nint)y.Step());
             return new NativeMap(x, y);
         }
         catch
         {
-            x.Dispose();
-            y.Dispose();
+            SpareMaps.GiveBack(x, y);
             throw;
         }
     }
@@ -63,7 +59,56 @@ internal sealed unsafe class NativeMap : IDisposable
 
     public void Dispose()
     {
-        _x.Dispose();
-        _y.Dispose();
+        if (!_disposed)
+        {
+            _disposed = true;
+            SpareMaps.GiveBack(_x, _y);
+        }
+    }
+
+    /// <summary>
+    /// Maps given back, kept for the next item of the same size (at most 4 and 16 MB): fresh 2 MB
+    /// maps cost a 1,000-item segmentation build hundreds of thousands of page faults.
+    /// </summary>
+    private static class SpareMaps
+    {
+        private const int MaxMaps = 4;
+        private const long MaxBytes = 16L << 20;
+        private static readonly List<(Mat X, Mat Y)> Maps = new(MaxMaps);
+        private static readonly Lock Gate = new();
+
+        public static (Mat X, Mat Y) Take(int width, int height)
+        {
+            lock (Gate)
+            {
+                var index = Maps.FindIndex(m => m.X.Cols == width && m.X.Rows == height);
+                if (index >= 0)
+                {
+                    var found = Maps[index];
+                    Maps.RemoveAt(index);
+                    return found;
+                }
+            }
+
+            return Guard.Run(() => (new Mat(height, width, MatType.CV_32FC1), new Mat(height, width, MatType.CV_32FC1)));
+        }
+
+        public static void GiveBack(Mat x, Mat y)
+        {
+            lock (Gate)
+            {
+                var bytes = Maps.Sum(m => Bytes(m.X) * 2) + (Bytes(x) * 2);
+                if (Maps.Count < MaxMaps && bytes <= MaxBytes)
+                {
+                    Maps.Add((x, y));
+                    return;
+                }
+            }
+
+            x.Dispose();
+            y.Dispose();
+        }
+
+        private static long Bytes(Mat map) => (long)map.Rows * map.Cols * sizeof(float);
     }
 }
