@@ -10,7 +10,8 @@ namespace Augment.Core.Ops.Spatial;
 
 /// <summary>
 /// Elastic deformation (Simard et al. 2003, as Albumentations): a random displacement field (standard
-/// normal or uniform in [-1, 1] per pixel and axis), smoothed by a Gaussian of <c>sigma</c> pixels and
+/// normal or uniform in [-1, 1] per pixel and axis), smoothed by a Gaussian of <c>sigma</c> pixels
+/// (<see cref="FieldBlur"/>: OpenCV's kernel and borders, with bits that do not depend on the CPU) and
 /// scaled by <c>alpha</c>. The field is folded into its run's single remap pass.
 /// </summary>
 public sealed class ElasticTransform(OpDescriptor descriptor, OpArguments arguments) : SpatialOp<FieldSeedParams>(descriptor, arguments)
@@ -43,7 +44,7 @@ public sealed class ElasticTransform(OpDescriptor descriptor, OpArguments argume
         var alpha = (float)Arguments.Number("alpha");
         foreach (var field in new[] { dx, dy })
         {
-            NativeGeometry.GaussianBlur(field, w, h, sigma);
+            FieldBlur.GaussianBlur(field, w, h, sigma);
             Scale(field.AsSpan(0, w * h), alpha);
         }
 
