@@ -5,21 +5,6 @@ namespace Augment.Core.OpenCv;
 /// <summary>OpenCV's help with geometry that is sampled on the managed side.</summary>
 internal static class NativeGeometry
 {
-    /// <summary>TEMPORARY: OpenCV's float blur of a field, until the C# one lands.</summary>
-    public static unsafe void GaussianBlur(Span<float> field, int width, int height, double sigma)
-    {
-        OpenCvRuntime.Ensure();
-        fixed (float* f = field)
-        {
-            var p = (nint)f;
-            Guard.Run(() =>
-            {
-                using var m = Mat.FromPixelData(height, width, MatType.CV_32FC1, p);
-                CvCalls.GaussianBlur(m, m, new Size(0, 0), sigma, sigma);
-            });
-        }
-    }
-
     /// <summary>cv::getPerspectiveTransform: 4 (x, y) source points to 4 destination points, a row-major 3x3 matrix.</summary>
     public static double[] PerspectiveTransform(ReadOnlySpan<double> source, ReadOnlySpan<double> destination)
     {
