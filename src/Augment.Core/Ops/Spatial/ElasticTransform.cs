@@ -2,7 +2,6 @@ using System.Numerics;
 using System.Runtime.InteropServices;
 using Augment.Core.Geometry;
 using Augment.Core.Imaging;
-using Augment.Core.OpenCv;
 using Augment.Core.Ops.Parameters;
 using Augment.Core.Randomness;
 
