@@ -1,6 +1,10 @@
 using System.CommandLine;
 using Augment.Cli;
 using Augment.Cli.Commands;
+using Augment.Core.Platform;
+
+// Codec libraries inside OpenCV print about damaged files to stderr; the item's error says it already.
+NativeStderr.Install();
 
 var root = new RootCommand("Augment.Build: augmented image datasets as build outputs.");
 VersionReport.Attach(root);

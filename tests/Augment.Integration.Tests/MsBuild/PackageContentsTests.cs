@@ -72,6 +72,26 @@ public sealed class PackageContentsTests(PackageFeed feed)
         Assert.Equal("DotnetTool", packageType.Attribute("name")?.Value);
     }
 
+    /// <summary>
+    /// The packaged OpenCV library needs no system OpenCV (its own is linked in): ldd finds every
+    /// library it names, GTK 3 among them (build/setup.sh installs libgtk-3-0), and no libopencv.
+    /// </summary>
+    [Fact]
+    public void The_packaged_opencv_library_links_no_system_opencv_and_finds_everything()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(feed.Folder, $"Augment.Build.{feed.Version}.nupkg"));
+        using var temp = new TestSupport.TempFolder();
+        var library = temp.Combine("libOpenCvSharpExtern.so");
+        package.GetEntry("engine/libOpenCvSharpExtern.so")!.ExtractToFile(library);
+
+        var linked = TestSupport.ProcessRunner.Run("ldd", [library]);
+
+        Assert.True(linked.ExitCode == 0, linked.ToString());
+        Assert.Contains("libgtk-3.so.0 => /", linked.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("not found", linked.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("libopencv", linked.StandardOutput, StringComparison.Ordinal);
+    }
+
     private static XElement Metadata(ZipArchive package, string nuspec)
     {
         using var stream = package.GetEntry(nuspec)!.Open();
