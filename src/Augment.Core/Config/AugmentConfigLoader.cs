@@ -57,7 +57,7 @@ public static class AugmentConfigLoader
             FilePath = path,
             Version = (int)version,
             Seed = reader.UnsignedInteger(root.Required("seed"), "seed"),
-            Images = reader.TextList(inputs.Required("images"), "inputs.images"),
+            Images = GlobList(reader, inputs.Required("images")),
             Masks = inputs.Optional("masks") is { } m ? TemplateList(reader, m, "inputs.masks") : [],
             Variants = root.Optional("variants") is { } v ? (int)reader.Integer(v, "variants", 1, 100_000) : 1,
             OutputDir = output?.Optional("dir") is { } dir ? reader.Text(dir, "output.dir") : "out",
@@ -77,6 +77,26 @@ public static class AugmentConfigLoader
             throw reader.Error(ConfigErrorCode.UnknownKey, mapping.Node.Entries.First(e => e.Key.Text == key).Key,
                 $"output.format.{key} does not apply to {type} (quality: jpeg, webp; lossless: webp; compression: png, tiff)");
         }
+    }
+
+    // Each glob is checked here, where its line and column are known (a glob that leaves the config's
+    // folder is a config error, not a failure of the build that scans it).
+    private static IReadOnlyList<string> GlobList(ConfigReader reader, ConfigNode node)
+    {
+        var globs = reader.TextList(node, "inputs.images");
+        for (var i = 0; i < globs.Count; i++)
+        {
+            try
+            {
+                _ = new Dataset.Glob(globs[i]);
+            }
+            catch (ArgumentException e)
+            {
+                throw reader.Error(ConfigErrorCode.InvalidValue, node is SequenceNode s ? s.Items[i] : node, $"inputs.images: {e.Message}");
+            }
+        }
+
+        return globs;
     }
 
     private static IReadOnlyList<PathTemplate> TemplateList(ConfigReader reader, ConfigNode node, string what) =>

@@ -53,6 +53,15 @@ public static partial class NativeStderr
 
         Close(write);
         Console.SetError(TextWriter.Synchronized(realWriter));
+        // The runtime prints an unhandled exception to fd 2, now the pipe, and aborts before the
+        // reader may have passed it on: write it to the real stderr first.
+        AppDomain.CurrentDomain.UnhandledException += (_, e) =>
+        {
+            lock (realWriter)
+            {
+                realWriter.WriteLine($"Unhandled exception. {e.ExceptionObject}");
+            }
+        };
         var reader = new Thread(() => Forward(read, realWriter)) { IsBackground = true, Name = "native stderr" };
         reader.Start();
     }
