@@ -8,7 +8,7 @@ namespace Augment.Core.Engine;
 /// What does the pixel work, as far as it can change output bytes: OpenCV's version and a hash of
 /// its build information (codec library versions, CPU dispatch, the IPP and optimisation settings
 /// the engine runs it with), the OpenCvSharp4 wrapper's and native runtime's versions, who
-/// compresses PNGs, the engine assembly's identity (the C# pixel code: noise, fields, maps), and the
+/// compresses PNGs, the hash of the engine's C# sources (the pixel code: noise, fields, maps), and the
 /// C maths library that .NET and OpenCV call for exp, log and the like (<see cref="Platform.MathLibrary"/>).
 /// Part of every cache key.
 /// </summary>
@@ -39,12 +39,12 @@ public sealed record EngineFingerprint(
     }
 
     /// <summary>
-    /// The engine assembly's module version id: with deterministic builds (Directory.Build.props) it is
-    /// a hash of the compiled code, so any change of the C# pixel code changes every key, at the same
-    /// tool version too.
+    /// The SHA-256 of the engine's C# sources, compiled in (Augment.Core.csproj): any change of the
+    /// C# pixel code changes every key, at the same tool version too.
     /// </summary>
     private static string EngineAssemblyIdentity() =>
-        typeof(EngineFingerprint).Assembly.ManifestModule.ModuleVersionId.ToString("N");
+        typeof(EngineFingerprint).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+            .OfType<System.Reflection.AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "EngineSources")?.Value ?? "unknown";
 
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 }

@@ -8,7 +8,7 @@ namespace Augment.Core.Tests.Engine;
 public sealed partial class EngineFingerprintTests
 {
     private static readonly EngineFingerprint Sample = new(
-        "4.13.0", new string('a', 64), "4.13.0.20261107", "OpenCvSharp4.official.runtime.linux-x64 4.13.0.20261107", "opencv-libpng", new string('b', 32), "glibc 2.36; x64 variant fma");
+        "4.13.0", new string('a', 64), "4.13.0.20261107", "OpenCvSharp4.official.runtime.linux-x64 4.13.0.20261107", "opencv-libpng", new string('b', 64), "glibc 2.36; x64 variant fma");
 
     [Fact]
     public void Current_engine_is_opencv_4_13_through_the_pinned_opencvsharp4()
@@ -21,7 +21,7 @@ public sealed partial class EngineFingerprintTests
         // The runtime package's version as Directory.Packages.props pins it, and the loaded library's size.
         Assert.Matches(@"^OpenCvSharp4\.official\.runtime\.linux-x64 4\.13\.0\.20261107; libOpenCvSharpExtern\.so \d+ bytes$", current.RuntimeVersion);
         Assert.Equal("opencv-libpng", current.PngCompressor);
-        Assert.Matches("^[0-9a-f]{32}$", current.EngineAssembly);
+        Assert.Matches(Sha256Hex(), current.EngineAssembly);
         Assert.Matches(@"^glibc \d+\.\d+; x64 variant (fma|fma4|sse2)$", current.MathLibrary);
         Assert.Matches(Sha256Hex(), current.Sha256);
     }
@@ -51,7 +51,7 @@ public sealed partial class EngineFingerprintTests
         { "OpenCvSharpVersion", Sample with { OpenCvSharpVersion = "4.13.0.20261201" } },
         { "RuntimeVersion", Sample with { RuntimeVersion = "OpenCvSharp4.official.runtime.linux-x64 4.13.0.20261201" } },
         { "PngCompressor", Sample with { PngCompressor = "zlib-ng 2.2.1" } },
-        { "EngineAssembly", Sample with { EngineAssembly = new string('d', 32) } },
+        { "EngineAssembly", Sample with { EngineAssembly = new string('d', 64) } },
         { "MathLibrary", Sample with { MathLibrary = "glibc 2.36; x64 variant sse2" } },
     };
 
