@@ -16,7 +16,7 @@ internal static class JpegStructure
         data.Length >= 3 && data[0] == 0xFF && data[1] == Soi && data[2] == 0xFF;
 
     /// <summary>
-    /// Reads the frame size from the SOF segment and checks that the marker structure is complete
+    /// Reads the frame size from the first SOF segment and checks that the marker structure is complete
     /// through EOI. Everything after EOI (some cameras append data) is ignored, as libjpeg does.
     /// </summary>
     public static ImageHeader ReadHeader(ReadOnlySpan<byte> data)
@@ -47,7 +47,9 @@ internal static class JpegStructure
                 throw ImageHeaderReader.Truncated("JPEG", $"segment FF{marker:X2} at byte {offset - 2} ({length} bytes declared)");
             }
 
-            if (IsStartOfFrame(marker))
+            // libjpeg decodes the first frame (a later SOF is an error it reports only after
+            // decoding that frame's pixels), so the first is the size the pixel limit guards.
+            if (IsStartOfFrame(marker) && frame is null)
             {
                 frame = ReadFrame(data.Slice(offset, length), marker);
             }

@@ -22,12 +22,13 @@ internal static class TiffStructure
         var count = big ? reader.U64(ifd) : reader.U16(ifd);
         var entrySize = big ? 20 : 12;
         var first = ifd + (big ? 8ul : 2ul);
-        ulong width = 0, height = 0;
+        ulong? width = null, height = null;
         for (ulong i = 0; i < count; i++)
         {
             var entry = first + (i * (ulong)entrySize);
             var tag = reader.U16(entry);
-            if (tag is ImageWidthTag or ImageLengthTag)
+            // libtiff ignores a repeated tag: the first entry is the size it decodes.
+            if ((tag == ImageWidthTag && width is null) || (tag == ImageLengthTag && height is null))
             {
                 var type = reader.U16(entry + 2);
                 var valueAt = entry + (big ? 12ul : 8ul);
@@ -35,7 +36,9 @@ internal static class TiffStructure
                 {
                     3 => reader.U16(valueAt),
                     4 => reader.U32(valueAt),
-                    16 => reader.U64(valueAt),
+                    // A LONG8 fits in a BigTIFF entry; in a classic one, as libtiff reads it, the
+                    // entry holds the offset of its 8 bytes.
+                    16 => reader.U64(big ? valueAt : reader.U32(valueAt)),
                     _ => throw new InvalidDataException($"corrupt TIFF: tag {tag} has type {type}"),
                 };
                 if (tag == ImageWidthTag)
@@ -49,12 +52,12 @@ internal static class TiffStructure
             }
         }
 
-        if (width is 0 or > int.MaxValue || height is 0 or > int.MaxValue)
+        if (width is null or 0 or > int.MaxValue || height is null or 0 or > int.MaxValue)
         {
-            throw new InvalidDataException($"corrupt TIFF: the first image declares a size of {width}x{height}");
+            throw new InvalidDataException($"corrupt TIFF: the first image declares a size of {width ?? 0}x{height ?? 0}");
         }
 
-        return new ImageHeader(ImageFormat.Tiff, (int)width, (int)height);
+        return new ImageHeader(ImageFormat.Tiff, (int)width.Value, (int)height.Value);
     }
 
     private readonly ref struct Reader(ReadOnlySpan<byte> data, bool littleEndian)
