@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Augment.Core.Imaging;
+using Augment.Core.Platform;
 using Augment.Core.Tests.TestSupport;
 using Xunit.Abstractions;
 
@@ -14,8 +15,11 @@ namespace Augment.Core.Tests.Imaging;
 /// that it holds whatever sits under it. Thousands of seeded mutations of small real PNG, JPEG, TIFF,
 /// WebP and BMP files (<see cref="FuzzSeeds"/>, <see cref="ImageMutator"/>) must each decode to a
 /// sane image or be refused with an <see cref="InvalidImageException"/> that names the file (the
-/// build's AUG3002): no other exception, no crash, no hang, nothing on the process's stderr; and a
-/// header enlarged past <c>limits.max_pixels</c> is refused before any pixel is decoded.
+/// build's AUG3002): no other exception, no crash, no hang, and nothing on stderr that the engine's
+/// process would let through: the codec libraries inside OpenCV print about damaged PNG and JPEG data
+/// ("libpng error: ...", "Corrupt JPEG data: ..."), and every such line must be one that
+/// <see cref="NativeStderr"/> keeps off the terminal (the CLI tests check the process end to end);
+/// and a header enlarged past <c>limits.max_pixels</c> is refused before any pixel is decoded.
 /// Every case is reproducible from its number: the failure messages give it with its seed file and
 /// mutations. <c>AUGMENT_FUZZ_CASES</c> sets another number of cases per format; if the test host
 /// crashes, <c>AUGMENT_FUZZ_TRACE=file</c> writes each case's description there before it is decoded.
@@ -42,7 +46,7 @@ public sealed partial class DecoderFuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Mutated_files_decode_or_are_refused_by_name_with_nothing_on_stderr()
+    public void Mutated_files_decode_or_are_refused_by_name_with_nothing_on_stderr_the_engine_lets_through()
     {
         var casesPerFormat = int.TryParse(Environment.GetEnvironmentVariable("AUGMENT_FUZZ_CASES"), CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
@@ -75,7 +79,9 @@ public sealed partial class DecoderFuzzTests(ITestOutputHelper output)
         Assert.Equal(total, run.Completed);
         Assert.True(run.Failures.Count == 0,
             $"{run.Failures.Count} of {total} cases broke the contract; the first ones:\n" + string.Join("\n\n", run.Failures.Take(12)));
-        Assert.True(stderr.Length == 0, "the batch wrote to stderr:\n" + Truncate(stderr, 1_000) + "\n" + WhichCasesWriteToStderr(total));
+        var through = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => !NativeStderr.IsCodecMessage(line)).ToList();
+        Assert.True(through.Count == 0, "the batch wrote to stderr what the engine would let through:\n" + Truncate(string.Join("\n", through), 1_000) + "\n" + WhichCasesWriteToStderr(total));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"codec messages on stderr (kept off the terminal by the engine): {stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length}"));
 
         foreach (var format in Formats)
         {
