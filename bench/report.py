@@ -319,7 +319,7 @@ def main():
         startup = r.get("startup", {})
         if startup:
             w(f"Any run of the tool first pays for the .NET runtime and its command line: `dotnet-augment build --help` takes "
-              f"{startup.get('help', 0):.3f} s, and `dotnet-augment --version`, which also loads the native shim and OpenCV, "
+              f"{startup.get('help', 0):.3f} s, and `dotnet-augment --version`, which also loads OpenCV, "
               f"{startup.get('version', 0):.3f} s (medians of five). A rebuild's own phases, in seconds (the tool's profile, "
               "which starts after the command line is parsed):")
             w("")

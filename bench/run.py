@@ -199,7 +199,7 @@ def main():
         "machine": machine(args.tool), "runs": {}, "timings": {},
     }
     # What any run of the tool costs before it looks at a dataset: the runtime and the command
-    # line (`build --help`), and with the native shim and OpenCV loaded (`--version`).
+    # line (`build --help`), and with OpenCV loaded (`--version`).
     results["startup"] = {
         name: statistics.median(timed([args.tool] + command)["wall"] for _ in range(5))
         for name, command in (("help", ["build", "--help"]), ("version", ["--version"]))

@@ -15,8 +15,8 @@ namespace Augment.Core.Geometry;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The arithmetic is the native shim's (aug_map_build), bit for bit: the same IEEE operations in the
-/// same order, never a fused multiply-add. Like the shim, it works a row at a time, stage by stage
+/// The arithmetic is that of the C++ shim it replaced (aug_map_build), bit for bit: the same IEEE
+/// operations in the same order, never a fused multiply-add. Like the shim, it works a row at a time, stage by stage
 /// over the whole row, in two rented rows of doubles; it takes an affine matrix (last row 0 0 1)
 /// without the division by w = 1, and reads a field that is the first stage and as large as the
 /// output at the output's own pixels (where the bilinear weights are 0: the same doubles for finite

@@ -181,8 +181,8 @@ public sealed class SpatialRun
 
     // For each output pixel, walks the steps backwards: matrices (consecutive ones combined) by their
     // inverse, displacement fields by adding the field's displacement at the point. Null when no step
-    // has a field (a matrix warp does). The shim builds the map (aug_map_build), with the arithmetic
-    // of Matrix3x3.Apply and DisplacementField.At.
+    // has a field (a matrix warp does). RemapMapBuilder builds the map (through NativeMap, into OpenCV's
+    // Mats), with the arithmetic of Matrix3x3.Apply and DisplacementField.At.
     private NativeMap? BuildMap()
     {
         if (!_steps.Any(s => s.Field is not null))

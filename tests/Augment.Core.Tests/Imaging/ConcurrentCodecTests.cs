@@ -5,7 +5,7 @@ using Augment.Core.Tests.TestSupport;
 namespace Augment.Core.Tests.Imaging;
 
 /// <summary>
-/// Decoding and encoding from many threads at once gives the bytes one thread gives: the shim keeps
+/// Decoding and encoding from many threads at once gives the bytes one thread gives: the adapter keeps
 /// no shared state, and the codecs' outputs do not depend on the thread count (PRODUCT.md: byte-identical
 /// results whatever the thread count).
 /// </summary>

@@ -7,7 +7,7 @@ namespace Augment.Integration.Tests.MsBuild;
 public sealed class ToolInstallTests(PackageFeed feed)
 {
     [Fact]
-    public void The_tool_installs_from_the_feed_and_builds_with_its_own_native_shim()
+    public void The_tool_installs_from_the_feed_and_builds_with_its_own_opencv_library()
     {
         using var temp = new TempFolder("augment-tool-");
         feed.WriteNugetConfig(temp.Path);

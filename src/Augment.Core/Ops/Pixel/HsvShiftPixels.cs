@@ -8,8 +8,8 @@ namespace Augment.Core.Ops.Pixel;
 /// <summary>
 /// HueSaturationValue's per-pixel step on HSV pixels (hue in degrees [0, 360], saturation and value
 /// in [0, 1], as cvtColor gives them for float images): hue shifted and wrapped into [0, 360),
-/// saturation and value shifted and clipped to [0, 1]. Bit for bit the native shim's
-/// shift_hsv_pixels (colour.cpp): each sum in double, rounded to float once.
+/// saturation and value shifted and clipped to [0, 1]. Bit for bit the C++ shim's
+/// shift_hsv_pixels (colour.cpp) it replaced: each sum in double, rounded to float once.
 /// </summary>
 internal static class HsvShiftPixels
 {

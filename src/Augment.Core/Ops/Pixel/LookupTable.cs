@@ -3,8 +3,8 @@ using Augment.Core.Imaging;
 namespace Augment.Core.Ops.Pixel;
 
 /// <summary>
-/// Point operations as lookup tables, applied by OpenCV (cv::LUT for 8-bit; the shim's loop for
-/// 16-bit, which cv::LUT does not take). The function maps a sample value to a new one on the
+/// Point operations as lookup tables, applied by OpenCV (cv::LUT for 8-bit; a loop of the adapter's
+/// for 16-bit, which cv::LUT does not take). The function maps a sample value to a new one on the
 /// image's own scale (0..255 or 0..65535); results are rounded half away from zero and clamped.
 /// </summary>
 internal static class LookupTable
