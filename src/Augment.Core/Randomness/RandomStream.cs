@@ -57,22 +57,17 @@ public sealed class RandomStream
         return new RandomStream(SHA256.HashData(message.ToArray()));
     }
 
-    /// <summary>A loop over this stream's draws run elsewhere (the shim) on its 4-word state.</summary>
-    internal delegate void StateAction(Span<ulong> state);
-
     public ulong NextUInt64() => _generator.Next();
 
     /// <summary>
-    /// Hands the generator's state to <paramref name="action"/>, which draws from it exactly as this
-    /// stream would and advances it, and continues from the state it leaves.
+    /// The generator itself, for the loops that fill whole fields (<see cref="RandomFields"/>,
+    /// <see cref="Randomness.FieldNormal.Fill(ref Xoshiro256StarStar, Span{double})"/>, GaussNoise's rows):
+    /// they draw from a local copy, which stays in registers, and store it back.
     /// </summary>
-    internal void Draw(StateAction action)
-    {
-        Span<ulong> state = stackalloc ulong[4];
-        _generator.CopyTo(state);
-        action(state);
-        _generator.Load(state);
-    }
+    internal ref Xoshiro256StarStar Generator => ref _generator;
+
+    /// <summary>A standard normal by Doornik's ziggurat, drawing one output or more (docs/randomness.md, FieldNormal).</summary>
+    internal double FieldNormal() => Randomness.FieldNormal.Next(ref _generator);
 
     /// <summary>A double in [0, 1): the top 53 bits of one output, times 2^-53.</summary>
     public double NextDouble() => (NextUInt64() >> 11) * TwoToMinus53;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Augment.Core.Randomness;
 
@@ -24,17 +25,7 @@ internal struct Xoshiro256StarStar
         (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
     }
 
-    /// <summary>The state as 4 words, for the shim's loops over the same generator.</summary>
-    internal readonly void CopyTo(Span<ulong> state)
-    {
-        state[0] = _s0;
-        state[1] = _s1;
-        state[2] = _s2;
-        state[3] = _s3;
-    }
-
-    internal void Load(ReadOnlySpan<ulong> state) => (_s0, _s1, _s2, _s3) = (state[0], state[1], state[2], state[3]);
-
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong Next()
     {
         var result = BitOperations.RotateLeft(_s1 * 5, 7) * 9;

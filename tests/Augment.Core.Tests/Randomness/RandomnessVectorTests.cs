@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Augment.Core.Randomness;
 
 namespace Augment.Core.Tests.Randomness;
@@ -57,20 +58,45 @@ public sealed class RandomnessVectorTests
     [Fact]
     public void Field_normals_match_the_vectors()
     {
-        // The shim draws fields of normal values (FieldNormal, the ziggurat); as floats here.
-        var field = RandomStream.ForField(12345);
         double[] expected = [0.34464101807105907, -0.5459468240584642, -0.19952328665240907, 0.12329373828838912, 0.5989405928563433];
+        var field = RandomStream.ForField(12345);
+        Assert.Equal(expected, expected.Select(_ => field.FieldNormal()).ToArray());
+
+        // A field of them as floats (ElasticTransform's).
         var values = new float[expected.Length];
-        TemporaryFields.Fill(field, values, true);
+        RandomFields.Fill(RandomStream.ForField(12345), values, gaussian: true);
         Assert.Equal(expected.Select(v => (float)v).ToArray(), values);
     }
 
     [Fact]
-    public void A_field_continues_the_stream_where_the_shim_stopped()
+    public void Field_normals_from_the_tail_match_the_vectors()
+    {
+        // The first outputs from state (1, 2, 3, 4) are tiny: layer 0 with u near -1, the tail.
+        var generator = new Xoshiro256StarStar(1, 2, 3, 4);
+        double[] expected = [-3.442619855899, -3.2235680403848743, -3.2234874309960957];
+        Assert.Equal(expected, expected.Select(_ => FieldNormal.Next(ref generator)).ToArray());
+    }
+
+    [Fact]
+    public void A_hundred_thousand_field_normals_match_the_vectors()
+    {
+        // Wedges, tails and further attempts among them: 104,176 outputs for the 100,000 draws.
+        var values = new double[100_000];
+        var field = RandomStream.ForField(12345);
+        FieldNormal.Fill(ref field.Generator, values);
+
+        var bytes = values.SelectMany(BitConverter.GetBytes).ToArray();
+        Assert.True(BitConverter.IsLittleEndian);
+        Assert.Equal("cb4635537e2d7c63d3c14b26c5543fbf17dced4de127bb27b0becbd04d5e377f", Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        Assert.Equal(256179628289833903UL, field.NextUInt64());
+    }
+
+    [Fact]
+    public void A_field_continues_the_stream_where_its_draws_stopped()
     {
         // One attempt per value here (no wedge or tail among the first five): five outputs used.
         var drawn = RandomStream.ForField(12345);
-        TemporaryFields.Fill(drawn, new float[5], true);
+        RandomFields.Fill(drawn, new float[5], gaussian: true);
         var skipped = RandomStream.ForField(12345);
         for (var i = 0; i < 5; i++)
         {

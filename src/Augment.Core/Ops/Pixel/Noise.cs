@@ -34,11 +34,10 @@ public sealed class GaussNoise(OpDescriptor descriptor, OpArguments arguments) :
     public override ImageBuffer Apply(ImageBuffer image, GaussNoiseParams p)
     {
         // Row-major over the pixels, per pixel one shared mean + std * FieldNormal() or one per colour
-        // channel, times the maximum value; v' = clamp(round half away from zero(v + delta)). The loop
-        // runs in the shim (aug_image_gauss_noise) on this field stream's state.
+        // channel, times the maximum value; v' = clamp(round half away from zero(v + delta)), drawn
+        // from this field stream (GaussNoiseRows).
         var noise = RandomStream.ForField(p.FieldSeed);
-        var perChannel = Arguments.Boolean("per_channel");
-        TemporaryFields.GaussNoise(image, noise, p.Mean, p.Std, perChannel);
+        GaussNoiseRows.Apply(image, noise, p.Mean, p.Std, Arguments.Boolean("per_channel"));
         return image;
     }
 }

@@ -50,12 +50,12 @@ public sealed class ElasticTransform(OpDescriptor descriptor, OpArguments argume
         return new SpatialStep(Matrix3x3.Identity, input.Size, new DisplacementField(input.Size, dx, dy)).With(Arguments);
     }
 
-    // FieldNormal() or Uniform(-1, 1) per value (docs/randomness.md), drawn in the shim, into an
-    // array the renderer gives back once the field's run is resampled (FieldBuffers).
+    // FieldNormal() or Uniform(-1, 1) per value (docs/randomness.md), into an array the renderer
+    // gives back once the field's run is resampled (FieldBuffers).
     private static float[] Noise(RandomStream rng, int count, bool gaussian)
     {
         var noise = FieldBuffers.Rent(count);
-        TemporaryFields.Fill(rng, noise, gaussian);
+        RandomFields.Fill(rng, noise, gaussian);
         return noise;
     }
 
