@@ -34,6 +34,7 @@ internal static class OpenCvRuntime
         }
 
         NativeLibraryLoader.EnsureLoaded();
+        NativeHeap.KeepFreedBuffers();
         lock (Info)
         {
             if (_configured == 0)
