@@ -97,6 +97,59 @@ def verdict(ok):
     return "PASS" if ok else "**FAIL**"
 
 
+# The figures of a page (bench/figures.json, committed with docs/benchmarks.md) and of the page it
+# replaced (bench/previous.json): a full run shows the previous page's figures beside its own.
+FIGURES = os.path.join(HERE, "figures.json")
+PREVIOUS = os.path.join(HERE, "previous.json")
+COMMITTED_PAGE = os.path.join(os.path.dirname(HERE), "docs", "benchmarks.md")
+
+
+def figures(r):
+    """The figures a later page compares itself with: wall seconds per pipeline, size and jobs."""
+    out = {"started": r["started"], "tool": r["machine"]["tool"], "runs": {}}
+    for pipeline, sizes in r["runs"].items():
+        for size, run in sizes.items():
+            entry = out["runs"].setdefault(pipeline, {}).setdefault(size, {"jobs": {}})
+            for j, build in run.get("build", {}).items():
+                entry["jobs"][j] = {k: get(run, k, j, "wall") for k in ("floor", "build", "peer")}
+            for kind in ("noop", "change"):
+                if run.get(kind):
+                    entry[kind] = run[kind]["wall"]
+    return out
+
+
+def load_json(path):
+    if os.path.exists(path):
+        with open(path) as f:
+            return json.load(f)
+    return None
+
+
+def previous_figures(r, output_path):
+    """The previous page's figures. Writing the committed page moves the figures of the page it
+    replaces to bench/previous.json (once per run: a --report-only rewrite keeps them) and records
+    its own in bench/figures.json; any other output is compared with the committed page."""
+    current = load_json(FIGURES)
+    if os.path.realpath(output_path) != os.path.realpath(COMMITTED_PAGE):
+        return current if current and current["started"] != r["started"] else load_json(PREVIOUS)
+    if current and current["started"] != r["started"]:
+        os.replace(FIGURES, PREVIOUS)
+    if "seconds" in r:  # a finished run only
+        with open(FIGURES + ".tmp", "w") as f:
+            json.dump(figures(r), f, indent=1)
+            f.write("\n")
+        os.replace(FIGURES + ".tmp", FIGURES)
+    return load_json(PREVIOUS)
+
+
+def ratio(a, b):
+    return a / b if a and b else None
+
+
+def was(value):
+    return f" ({value:.2f}x)" if value is not None else ""
+
+
 def main():
     results_path, output_path = sys.argv[1], sys.argv[2]
     with open(results_path) as f:
@@ -104,6 +157,7 @@ def main():
     m = r["machine"]
     jobs = [str(j) for j in r["jobs"]]
     top = jobs[-1]
+    before = previous_figures(r, output_path)
     lines = []
     w = lines.append
 
@@ -174,11 +228,18 @@ def main():
         w("")
         w("### Full builds")
         w("")
+        if before:
+            w(f"In brackets after each ratio, and in the last column: the previous page's figures ({before['started']}, "
+              f"{before['tool']}), measured on the same kind of machine on another day.")
+            w("")
         head = "| sources | jobs | codec floor s | build s (cpu s) | items/s | build / floor |"
         sep = "|---:|---:|---:|---:|---:|---:|"
         if r.get("peer"):
             head += " peer s (cpu s) | peer items/s | tool speed-up |"
             sep += "---:|---:|---:|"
+        if before:
+            head += " previous floor / build / peer s |"
+            sep += "---:|"
         w(head)
         w(sep)
         for size, run in sorted(runs.items(), key=lambda kv: int(kv[0])):
@@ -186,12 +247,15 @@ def main():
                 floor = get(run, "floor", j)
                 build = get(run, "build", j)
                 peer = get(run, "peer", j)
+                old = get(before, "runs", pipeline, size, "jobs", j) or {}
                 row = f"| {int(size):,} | {j} | {fmt(get(floor, 'wall'))} | {fmt(get(build, 'wall'))} ({fmt(get(build, 'cpu'), 1)}) | "
                 row += f"{fmt(int(size) / build['wall'], 0) if build else '—'} | "
-                row += f"{fmt(build['wall'] / floor['wall']) + 'x' if build and floor else '—'} |"
+                row += f"{fmt(build['wall'] / floor['wall']) + 'x' if build and floor else '—'}{was(ratio(old.get('build'), old.get('floor')))} |"
                 if r.get("peer"):
                     row += f" {fmt(get(peer, 'wall'))} ({fmt(get(peer, 'cpu'), 1)}) | {fmt(int(size) / peer['wall'], 0) if peer else '—'} | "
-                    row += f"{fmt(peer['wall'] / build['wall']) + 'x' if peer and build else '—'} |"
+                    row += f"{fmt(peer['wall'] / build['wall']) + 'x' if peer and build else '—'}{was(ratio(old.get('peer'), old.get('build')))} |"
+                if before:
+                    row += f" {' / '.join(fmt(old.get(k)) for k in ('floor', 'build', 'peer')) if old else '—'} |"
                 w(row)
         w("")
         largest_run = runs.get(str(max(r["sizes"])), {})
@@ -235,6 +299,31 @@ def main():
         w("|---|---:|---|---:|")
         for pipeline, size, label, steal in stolen:
             w(f"| {pipeline} | {int(size):,} | {label} | {steal:.0f}% |")
+        w("")
+    if before:
+        w("## Compared with the previous page")
+        w("")
+        w(f"Every ratio of the full-build tables beside the previous page's ({before['started']}, {before['tool']}). "
+          "Build / floor is better when lower, the tool's speed-up over the peer when higher.")
+        w("")
+        w("| pipeline | sources | jobs | build / floor now (before) | speed-up now (before) | worse than before |")
+        w("|---|---:|---:|---:|---:|---|")
+        for pipeline in r["pipelines"]:
+            for size, run in sorted(r["runs"].get(pipeline, {}).items(), key=lambda kv: int(kv[0])):
+                for j in jobs:
+                    old = get(before, "runs", pipeline, size, "jobs", j)
+                    if not old:
+                        continue
+                    now_floor = ratio(get(run, "build", j, "wall"), get(run, "floor", j, "wall"))
+                    now_peer = ratio(get(run, "peer", j, "wall"), get(run, "build", j, "wall"))
+                    old_floor, old_peer = ratio(old.get("build"), old.get("floor")), ratio(old.get("peer"), old.get("build"))
+                    worse = []
+                    if now_floor and old_floor and round(now_floor, 2) > round(old_floor, 2):
+                        worse.append("build / floor")
+                    if now_peer and old_peer and round(now_peer, 2) < round(old_peer, 2):
+                        worse.append("speed-up")
+                    w(f"| {pipeline} | {int(size):,} | {j} | {fmt(now_floor)}x ({fmt(old_floor)}x) | "
+                      f"{fmt(now_peer)}x ({fmt(old_peer)}x) | {', '.join(worse) if worse else 'no'} |")
         w("")
     w("## Targets (PRODUCT.md section 11)")
     w("")

@@ -179,6 +179,7 @@ internal static class FieldBlur
     // Blurs the rows of source (rows x length) into destination transposed (length x rows): a row is
     // copied into a buffer with radius reflected values either side, output x computed from the buffer
     // around x + radius; a block of rows at a time is then written out column by column.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // VectorWidths says why
     private static void BlurRowsTransposed(ReadOnlySpan<float> source, Span<float> destination, int length, int rows, float[] half, FieldBlurLanes lanes)
     {
         const int Block = 8;
@@ -243,6 +244,7 @@ internal static class FieldBlur
     // its neighbours, in whole vectors of TLanes, four at a time while four fit; returns where it
     // stopped. Lane1 (one float) finishes the row with the very same code. Per output:
     // s = half[0] * centre[x]; then s = s + half[j] * (centre[x - j] + centre[x + j]), j = 1 .. radius.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // VectorWidths says why
     private static int Convolve<TLanes>(ref float centre, ref float half, int radius, ref float destination, int start, int end)
         where TLanes : struct, ILanes<TLanes>
     {

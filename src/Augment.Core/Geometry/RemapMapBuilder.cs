@@ -253,6 +253,7 @@ internal sealed class RemapMapBuilder : IDisposable
     // A first field as large as the output, sampled at the output's own pixels: DisplacementField.At
     // interpolates with weights 0, which add a signed zero to the grid value (and x + -0.0 == x + 0.0
     // for the pixel coordinates x >= 0 it is added to), so the point is the pixel plus the grid value.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // VectorWidths says why
     private void StartOnField(Stage stage, int y, Span<double> xs, Span<double> ys)
     {
         ref var rx = ref MemoryMarshal.GetReference(xs);
@@ -308,6 +309,7 @@ internal sealed class RemapMapBuilder : IDisposable
 
     // Matrix3x3.Apply with w = 0 * x + 0 * y + 1, which is exactly 1 for every finite point (signed
     // zeros add to 1), so x / w == x: the division is left out, as the shim leaves it out.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // VectorWidths says why
     private void Affine(Stage s, Span<double> xs, Span<double> ys)
     {
         ref var rx = ref MemoryMarshal.GetReference(xs);
@@ -350,6 +352,7 @@ internal sealed class RemapMapBuilder : IDisposable
     }
 
     // Matrix3x3.Apply.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // VectorWidths says why
     private void Perspective(Stage s, Span<double> xs, Span<double> ys)
     {
         ref var rx = ref MemoryMarshal.GetReference(xs);
@@ -400,6 +403,7 @@ internal sealed class RemapMapBuilder : IDisposable
     // (float differences of neighbours, interpolated in double). The vectors find the neighbours'
     // offsets in doubles (whole numbers below 2^31: exact), fetch the four neighbours lane by lane,
     // and do the rest as the scalar code does, lane by lane.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // VectorWidths says why
     private void Field(Stage s, Span<double> xs, Span<double> ys)
     {
         ref var rx = ref MemoryMarshal.GetReference(xs);
@@ -594,6 +598,7 @@ internal sealed class RemapMapBuilder : IDisposable
         Vector256.Create(Gather4(ref v, ref o), Gather4(ref v, ref Unsafe.Add(ref o, 4)));
 
     // Each double rounded to the nearest float.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // VectorWidths says why
     private void ToFloat(Span<double> values, Span<float> floats)
     {
         ref var source = ref MemoryMarshal.GetReference(values);

@@ -73,6 +73,7 @@ internal static class GaussNoiseRows
     }
 
     // z to (mean + sd * z) * max: a product, a sum and a product, each rounded once, lane by lane.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // VectorWidths says why
     private static void Scale(Span<double> values, double mean, double sd, double max, bool vectorise)
     {
         var i = 0;
@@ -112,6 +113,7 @@ internal static class GaussNoiseRows
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // VectorWidths says why
     private static void AddRow<T>(Span<T> row, ReadOnlySpan<double> deltas, double max, bool vectorise)
         where T : unmanaged
     {

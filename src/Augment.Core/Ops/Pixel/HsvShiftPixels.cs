@@ -22,6 +22,7 @@ internal static class HsvShiftPixels
         Shift(hsv, hueDegrees, saturation, value, vectorise ? VectorWidths.Best : VectorWidth.Scalar);
 
     /// <summary>As <see cref="Shift(Span{float}, double, double, double, bool)"/>, <paramref name="vectors"/> wide.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // VectorWidths says why
     internal static void Shift(Span<float> hsv, double hueDegrees, double saturation, double value, VectorWidth vectors)
     {
         if (hsv.Length % 3 != 0)
@@ -92,6 +93,7 @@ internal static class HsvShiftPixels
     // it is < 0 (saturation and value lanes compare with -infinity: never). Saturation and value
     // lanes add their shift and clip: (0 < v ? v : 0), then (v < 1 ? v : 1), as the scalar code;
     // hue lanes keep the unclipped value (NaN included), chosen by a mask.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // VectorWidths says why
     private static int Shift128(Span<float> hsv, double hueDegrees, double saturation, double value)
     {
         var shifts = new Lanes128(hueDegrees, saturation, value);
@@ -113,6 +115,7 @@ internal static class HsvShiftPixels
         return i;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // VectorWidths says why
     private static int Shift256(Span<float> hsv, double hueDegrees, double saturation, double value)
     {
         var shifts = new Lanes256(hueDegrees, saturation, value);
