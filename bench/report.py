@@ -115,6 +115,11 @@ def figures(r):
             for kind in ("noop", "change"):
                 if run.get(kind):
                     entry[kind] = run[kind]["wall"]
+    size, j = "1000", str(r["jobs"][0])
+    profiles = {p: get(r["runs"], p, size, "build", j, "profile") for p in r["runs"]}
+    if all(profiles.values()):
+        out["profile"] = {"size": size, "jobs": j, "msPerItem": {
+            p: {phase: round(1000 * e["seconds"] / int(size), 2) for phase, e in prof.items()} for p, prof in profiles.items()}}
     return out
 
 
@@ -142,7 +147,7 @@ def previous_figures(r, output_path):
     return load_json(PREVIOUS)
 
 
-def ratio(a, b):
+def quotient(a, b):
     return a / b if a and b else None
 
 
@@ -250,10 +255,10 @@ def main():
                 old = get(before, "runs", pipeline, size, "jobs", j) or {}
                 row = f"| {int(size):,} | {j} | {fmt(get(floor, 'wall'))} | {fmt(get(build, 'wall'))} ({fmt(get(build, 'cpu'), 1)}) | "
                 row += f"{fmt(int(size) / build['wall'], 0) if build else '—'} | "
-                row += f"{fmt(build['wall'] / floor['wall']) + 'x' if build and floor else '—'}{was(ratio(old.get('build'), old.get('floor')))} |"
+                row += f"{fmt(build['wall'] / floor['wall']) + 'x' if build and floor else '—'}{was(quotient(old.get('build'), old.get('floor')))} |"
                 if r.get("peer"):
                     row += f" {fmt(get(peer, 'wall'))} ({fmt(get(peer, 'cpu'), 1)}) | {fmt(int(size) / peer['wall'], 0) if peer else '—'} | "
-                    row += f"{fmt(peer['wall'] / build['wall']) + 'x' if peer and build else '—'}{was(ratio(old.get('peer'), old.get('build')))} |"
+                    row += f"{fmt(peer['wall'] / build['wall']) + 'x' if peer and build else '—'}{was(quotient(old.get('peer'), old.get('build')))} |"
                 if before:
                     row += f" {' / '.join(fmt(old.get(k)) for k in ('floor', 'build', 'peer')) if old else '—'} |"
                 w(row)
@@ -314,9 +319,9 @@ def main():
                     old = get(before, "runs", pipeline, size, "jobs", j)
                     if not old:
                         continue
-                    now_floor = ratio(get(run, "build", j, "wall"), get(run, "floor", j, "wall"))
-                    now_peer = ratio(get(run, "peer", j, "wall"), get(run, "build", j, "wall"))
-                    old_floor, old_peer = ratio(old.get("build"), old.get("floor")), ratio(old.get("peer"), old.get("build"))
+                    now_floor = quotient(get(run, "build", j, "wall"), get(run, "floor", j, "wall"))
+                    now_peer = quotient(get(run, "peer", j, "wall"), get(run, "build", j, "wall"))
+                    old_floor, old_peer = quotient(old.get("build"), old.get("floor")), quotient(old.get("peer"), old.get("build"))
                     worse = []
                     if now_floor and old_floor and round(now_floor, 2) > round(old_floor, 2):
                         worse.append("build / floor")
@@ -374,8 +379,16 @@ def main():
     size = "1000" if all(get(r["runs"], p, "1000", "build", jobs[0], "profile") for p in r["pipelines"]) else largest
     cols = [p for p in r["pipelines"] if get(r["runs"], p, size, "build", jobs[0], "profile")]
     if cols:
-        w(f"| phase ({int(size):,} sources, jobs {jobs[0]}) | " + " | ".join(f"{p} ms/item" for p in cols) + " | what |")
-        w("|---|" + "---:|" * len(cols) + "---|")
+        old_profile = get(before, "profile")
+        if old_profile and (old_profile["size"], old_profile["jobs"]) != (size, jobs[0]):
+            old_profile = None
+        old_cols = [p for p in cols if old_profile and p in old_profile["msPerItem"]]
+        if old_cols:
+            w(f"The columns headed \"before\" are the previous page's profile ({before['started']}, {before['tool']}).")
+            w("")
+        w(f"| phase ({int(size):,} sources, jobs {jobs[0]}) | " + " | ".join(f"{p} ms/item" for p in cols)
+          + "".join(f" | {p} before" for p in old_cols) + " | what |")
+        w("|---|" + "---:|" * (len(cols) + len(old_cols)) + "---|")
         profiles = {p: get(r["runs"], p, size, "build", jobs[0], "profile") for p in cols}
         phases = sorted({k for prof in profiles.values() for k in prof}, key=lambda k: (not k.startswith(("load", "plan")), k.startswith("finish"), k))
         for phase in phases:
@@ -383,6 +396,8 @@ def main():
             for p in cols:
                 entry = profiles[p].get(phase)
                 cells.append(fmt(1000 * entry["seconds"] / int(size), 2) if entry else "—")
+            for p in old_cols:
+                cells.append(fmt(old_profile["msPerItem"][p].get(phase), 2))
             note = PROFILE_NOTES.get(phase, "")
             if phase.startswith("render.spatial."):
                 note = "build the op's mapping (displacement field for elastic ops)"
@@ -393,6 +408,9 @@ def main():
         for p in cols:
             floor = get(r["runs"], p, size, "floor", jobs[0])
             floor_row.append(fmt(1000 * floor["wall"] / int(size), 2) if floor else "—")
+        for p in old_cols:
+            floor_row.append(fmt(1000 * get(before, "runs", p, size, "jobs", jobs[0], "floor") / int(size), 2)
+                             if get(before, "runs", p, size, "jobs", jobs[0], "floor") else "—")
         w("| codec floor, whole process, for comparison | " + " | ".join(floor_row) + " | decode + encode, no op |")
         w("")
 
