@@ -110,7 +110,7 @@ def figures(r):
     for pipeline, sizes in r["runs"].items():
         for size, run in sizes.items():
             entry = out["runs"].setdefault(pipeline, {}).setdefault(size, {"jobs": {}})
-            for j, build in run.get("build", {}).items():
+            for j in run.get("build", {}):
                 entry["jobs"][j] = {k: get(run, k, j, "wall") for k in ("floor", "build", "peer")}
             for kind in ("noop", "change"):
                 if run.get(kind):
@@ -409,8 +409,8 @@ def main():
             floor = get(r["runs"], p, size, "floor", jobs[0])
             floor_row.append(fmt(1000 * floor["wall"] / int(size), 2) if floor else "—")
         for p in old_cols:
-            floor_row.append(fmt(1000 * get(before, "runs", p, size, "jobs", jobs[0], "floor") / int(size), 2)
-                             if get(before, "runs", p, size, "jobs", jobs[0], "floor") else "—")
+            old_floor = get(before, "runs", p, size, "jobs", jobs[0], "floor")
+            floor_row.append(fmt(1000 * old_floor / int(size), 2) if old_floor else "—")
         w("| codec floor, whole process, for comparison | " + " | ".join(floor_row) + " | decode + encode, no op |")
         w("")
 

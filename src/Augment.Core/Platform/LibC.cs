@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Augment.Core.Platform;
 
 /// <summary>
-/// The C library's statx(2), link(2) and syncfs(2), which .NET has no API for: a file's identity is
+/// The C library's statx(2), link(2), syncfs(2) and mallopt(3), which .NET has no API for: a file's identity is
 /// needed before (and, in a no-op build, without) loading OpenCV. statx's layout is the same on every
 /// Linux architecture. Linux only: <see cref="NativeFiles"/> falls back elsewhere.
 /// </summary>
@@ -75,6 +75,12 @@ internal static unsafe partial class LibC
             CloseCall(descriptor);
         }
     }
+
+    /// <summary>mallopt(3): sets one of malloc's parameters; true when the C library took the value.</summary>
+    internal static bool SetMallocOption(int option, int value) => MalloptCall(option, value) == 1;
+
+    [LibraryImport(LibraryName, EntryPoint = "mallopt")]
+    private static partial int MalloptCall(int option, int value);
 
     [LibraryImport(LibraryName, EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int LinkCall(string existing, string linkPath);
