@@ -31,9 +31,15 @@ internal static class Diagnostics
         }
     }
 
-    /// <summary>An error about one file (a source image, a mask, the output folder).</summary>
-    public static void File(string code, string file, string message) =>
-        Console.Error.WriteLine(MsBuildFormat ? $"{FullPath(file)}: error {code}: {message}" : $"error: {file}: {message}");
+    /// <summary>An error about one file (a source image, a mask, a label file, the output folder), at a line of it when <paramref name="line"/> is over 0.</summary>
+    public static void File(string code, string file, string message, int line = 0) =>
+        Console.Error.WriteLine((MsBuildFormat, line > 0) switch
+        {
+            (true, true) => $"{FullPath(file)}({line}): error {code}: {message}",
+            (true, false) => $"{FullPath(file)}: error {code}: {message}",
+            (false, true) => $"error: {file}:{line}: {message}",
+            (false, false) => $"error: {file}: {message}",
+        });
 
     /// <summary>An error with no file of its own.</summary>
     public static void General(string code, string message) =>

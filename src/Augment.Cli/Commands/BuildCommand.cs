@@ -64,7 +64,7 @@ internal static class BuildCommand
         {
             foreach (var error in report.Errors)
             {
-                Diagnostics.File(error.Code, error.File, error.Message);
+                Diagnostics.File(error.Code, error.File, error.Message, error.Line);
             }
 
             Console.Out.WriteLine((flags.MsBuildState is null ? "" : $"augment: {Path.GetFileName(values.ConfigPath)}: ") + Summary.Text(report, seconds));

@@ -31,7 +31,7 @@ internal static class ExplainCommand
 
             var given = parse.GetValue(file)!;
             var relative = File.Exists(given) ? Path.GetRelativePath(layout.OutputDir, Path.GetFullPath(given)).Replace('\\', '/') : given.Replace('\\', '/');
-            var item = manifest.Items.FirstOrDefault(i => i.Image == relative || i.Masks.Contains(relative));
+            var item = manifest.Items.FirstOrDefault(i => i.Files.Contains(relative));
             if (item is null)
             {
                 Console.Error.WriteLine($"error: {given} is not an output of this dataset (looked for '{relative}' in {layout.ManifestPath})");

@@ -24,14 +24,14 @@ internal static class MsBuildState
         Directory.CreateDirectory(stateDir);
 
         var inputs = config.Images.Select(glob => InputPattern(config.Directory, glob))
-            .Concat(config.Masks.Select(template => Everything(config.Directory, LiteralFolder(template.Text))))
+            .Concat(config.Masks.Append(config.Labels?.Input).OfType<PathTemplate>().Select(template => Everything(config.Directory, LiteralFolder(template.Text))))
             .Distinct(StringComparer.Ordinal);
         WriteLines(Path.Combine(stateDir, "inputs.txt"), inputs);
         WriteLines(Path.Combine(stateDir, "excludes.txt"), [Everything(layout.OutputDir, ""), Everything(layout.CacheDir, "")]);
 
         var manifest = DatasetManifest.TryRead(layout.ManifestPath);
         var outputs = OutputRecord.Load(layout.OutputRecordPath).Files
-            .Concat(manifest?.Items.SelectMany(i => (IEnumerable<string>)[i.Image, .. i.Masks]) ?? [])
+            .Concat(manifest?.Items.SelectMany(i => i.Files) ?? [])
             .Append(DatasetManifest.FileName)
             .Select(layout.OutputPath)
             .Where(File.Exists)

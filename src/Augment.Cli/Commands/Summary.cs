@@ -23,6 +23,17 @@ internal static class Summary
         ["sourcesHashed"] = report.SourcesHashed,
         ["seconds"] = Math.Round(seconds, 3),
         ["output"] = report.OutputDir,
-        ["errors"] = new JArray(report.Errors.Select(e => new JObject { ["code"] = e.Code, ["file"] = e.File, ["message"] = e.Message })),
+        ["errors"] = new JArray(report.Errors.Select(ErrorJson)),
     }.ToString(Formatting.None);
+
+    private static JObject ErrorJson(BuildError e)
+    {
+        var json = new JObject { ["code"] = e.Code, ["file"] = e.File, ["message"] = e.Message };
+        if (e.Line > 0)
+        {
+            json["line"] = e.Line;
+        }
+
+        return json;
+    }
 }

@@ -58,12 +58,16 @@ public sealed class ItemKeys : IDisposable
         _buildDigest = Sha256(shared.ToString());
     }
 
-    /// <summary>SHA-256 over the build digest and the item's fields, one per line, in this order.</summary>
-    public string Compute(string itemPath, int variant, string imageSha256, IReadOnlyList<string> maskSha256s)
+    /// <summary>
+    /// SHA-256 over the build digest and the item's fields, one per line, in this order; the label
+    /// file's hash is a last line, for items that have labels.
+    /// </summary>
+    public string Compute(string itemPath, int variant, string imageSha256, IReadOnlyList<string> maskSha256s, string? labelsSha256 = null)
     {
+        var labels = labelsSha256 is null ? string.Empty : $"labels={labelsSha256}\n";
         var text = System.Text.Encoding.UTF8.GetBytes(string.Create(
             CultureInfo.InvariantCulture,
-            $"augment.build/item-key/v2\nshared={_buildDigest}\nitem={itemPath}\nvariant={variant}\nimage={imageSha256}\nmasks={string.Join(',', maskSha256s)}\n"));
+            $"augment.build/item-key/v2\nshared={_buildDigest}\nitem={itemPath}\nvariant={variant}\nimage={imageSha256}\nmasks={string.Join(',', maskSha256s)}\n{labels}"));
         Span<byte> digest = stackalloc byte[32];
         lock (_gate)
         {

@@ -7,13 +7,16 @@ using Newtonsoft.Json.Linq;
 namespace Augment.Core.Cache;
 
 /// <summary>
-/// What the cache holds for one item key: the objects of its files and its item record, as compact
+/// What the cache holds for one item key: the objects of its files (image, masks, label file) and its item record, as compact
 /// JSON text (a build holds one per item until it writes the manifest; text is a tenth of a JObject).
 /// The record is null when a build found the item up to date from the output record alone and did
 /// not read it.
 /// </summary>
-public sealed record KeyRecord(string Image, IReadOnlyList<string> Masks, string? Record)
+public sealed record KeyRecord(string Image, IReadOnlyList<string> Masks, string? Record, string? Labels = null)
 {
+    /// <summary>Every object of the item, in the order of <see cref="Dataset.OutputItem.Files"/>.</summary>
+    public IReadOnlyList<string> Objects => Labels is null ? [Image, .. Masks] : [Image, .. Masks, Labels];
+
     /// <summary>The record as a JObject (dates and numbers read back exactly as written).</summary>
     public static JObject ParseRecord(string record)
     {
@@ -68,8 +71,9 @@ public sealed class KeyStore : IDisposable
             var record = new KeyRecord(
                 json.Value<string>("image") ?? string.Empty,
                 ((JArray?)json["masks"] ?? []).Select(t => t.Value<string>() ?? string.Empty).ToList(),
-                json["record"]?.ToString(Formatting.None) ?? "{}");
-            return _store.Contains(record.Image) && record.Masks.All(_store.Contains) ? record : null;
+                json["record"]?.ToString(Formatting.None) ?? "{}",
+                json.Value<string>("labels"));
+            return record.Objects.All(_store.Contains) ? record : null;
         }
         catch (InvalidCastException)
         {
@@ -146,6 +150,12 @@ public sealed class KeyStore : IDisposable
             }
 
             writer.WriteEndArray();
+            if (record.Labels is not null)
+            {
+                writer.WritePropertyName("labels");
+                writer.WriteValue(record.Labels);
+            }
+
             writer.WritePropertyName("record");
             writer.WriteRawValue(record.Record ?? throw new ArgumentException("a key record is written with its item record", nameof(record)));
             writer.WriteEndObject();

@@ -32,6 +32,9 @@ public sealed record AugmentConfig
     /// <summary>The label for mask pixels that come from outside the source.</summary>
     public required int MaskFill { get; init; }
 
+    /// <summary>The label files and their settings; null when the config names none (images and masks only).</summary>
+    public LabelSettings? Labels { get; init; }
+
     public required ImageLimits Limits { get; init; }
 
     public required IReadOnlyList<IOp> Pipeline { get; init; }

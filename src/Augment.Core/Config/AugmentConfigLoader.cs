@@ -11,7 +11,7 @@ public static class AugmentConfigLoader
 {
     public const int SchemaVersion = 1;
 
-    private static readonly string[] RootKeys = ["version", "seed", "inputs", "variants", "output", "masks", "limits", "pipeline"];
+    private static readonly string[] RootKeys = ["version", "seed", "inputs", "variants", "output", "masks", "limits", "pipeline", "bbox_params"];
 
     public static AugmentConfig Load(string path, OpCatalog? catalog = null)
     {
@@ -47,8 +47,8 @@ public static class AugmentConfigLoader
             throw reader.Error(ConfigErrorCode.OutOfRange, root.Required("version"), $"version is {version}; this Augment.Build reads version {SchemaVersion}");
         }
 
-        var inputs = reader.Mapping(root.Required("inputs"), "inputs", ["images", "masks"]);
-        var output = root.Optional("output") is { } outputNode ? reader.Mapping(outputNode, "output", ["dir", "images", "masks", "format"]) : null;
+        var inputs = reader.Mapping(root.Required("inputs"), "inputs", ["images", "masks", "labels", "missing_labels"]);
+        var output = root.Optional("output") is { } outputNode ? reader.Mapping(outputNode, "output", ["dir", "images", "masks", "labels", "format"]) : null;
         var masks = root.Optional("masks") is { } masksNode ? reader.Mapping(masksNode, "masks", ["fill"]) : null;
         var limits = root.Optional("limits") is { } limitsNode ? reader.Mapping(limitsNode, "limits", ["max_pixels"]) : null;
 
@@ -65,6 +65,7 @@ public static class AugmentConfigLoader
             OutputMasks = Template(reader, output?.Optional("masks"), "output.masks", "masks/{dir}/{stem}_{variant:000}.png"),
             OutputFormat = output?.Optional("format") is { } format ? ReadFormat(reader, format) : OutputFormat.Same,
             MaskFill = masks?.Optional("fill") is { } fill ? (int)reader.Integer(fill, "masks.fill", 0, 65535) : 0,
+            Labels = LabelSettings.Read(reader, root, inputs, output),
             Limits = limits?.Optional("max_pixels") is { } max ? new ImageLimits(reader.Integer(max, "limits.max_pixels", 1)) : ImageLimits.Default,
             Pipeline = PipelineBinder.Bind(root.Required("pipeline"), reader, catalog ?? OpCatalog.Default),
         };

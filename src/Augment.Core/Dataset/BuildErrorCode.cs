@@ -14,4 +14,7 @@ public static class BuildErrorCode
 
     /// <summary>An op failed on an item's image.</summary>
     public const string RenderFailed = "AUG3003";
+
+    /// <summary>A label file cannot be used: a malformed line, a class id that is not an integer, a box of no size or outside the image.</summary>
+    public const string InvalidLabels = "AUG3004";
 }

@@ -26,7 +26,8 @@ public enum ItemReason
 public sealed record PlannedItem(string Image, int Variant, string Source, ItemAction Action, ItemReason Reason);
 
 /// <summary>A failed item's file, what is wrong with it, and its code (<see cref="BuildErrorCode"/>).</summary>
-public sealed record BuildError(string Code, string File, string Message);
+/// <param name="Line">The line of <paramref name="File"/> the error is on (1-based), or 0 for the whole file.</param>
+public sealed record BuildError(string Code, string File, string Message, int Line = 0);
 
 /// <summary>The outcome of a build (or, for a dry run, of its plan).</summary>
 public sealed record BuildReport(

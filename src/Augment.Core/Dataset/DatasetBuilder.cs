@@ -137,7 +137,7 @@ public static class DatasetBuilder
         var removed = RemoveStale(layout, outputRecord, outputRecord.Loaded ? null : previous.Value, expected);
         foreach (var (plan, record, _) in done.Where(d => d.Record is not null))
         {
-            foreach (var (relative, sha) in plan.Output.Masks.Zip(record!.Masks).Prepend((plan.Output.Image, record.Image)))
+            foreach (var (relative, sha) in plan.Output.Files.Zip(record!.Objects))
             {
                 if (!outputRecord.IsConfirmed(relative))
                 {
@@ -271,13 +271,13 @@ public static class DatasetBuilder
         return done;
     }
 
-    private static IEnumerable<string> Files(OutputItem output) => [output.Image, .. output.Masks];
+    private static IEnumerable<string> Files(OutputItem output) => output.Files;
 
     // Outputs of the last build that this one does not produce (their inputs went away, their names
     // changed, or their item failed) leave the folder; the cache keeps their objects.
     private static int RemoveStale(BuildLayout layout, OutputRecord record, DatasetManifest? previous, HashSet<string> expected)
     {
-        var known = record.Files.Concat(previous?.Items.SelectMany(i => (IEnumerable<string>)[i.Image, .. i.Masks]) ?? []).Distinct(StringComparer.Ordinal).ToList();
+        var known = record.Files.Concat(previous?.Items.SelectMany(i => i.Files) ?? []).Distinct(StringComparer.Ordinal).ToList();
         var removed = 0;
         foreach (var relative in known.Where(f => !expected.Contains(f)))
         {
@@ -324,14 +324,12 @@ public static class DatasetBuilder
 
             var json = (record.Record is { } recordText ? KeyRecord.ParseRecord(recordText) : keys.TryReadItemRecord(plan.Key!))
                 ?? throw new InvalidOperationException($"no record of {output.Image} (key {plan.Key}) in the manifest or the cache; build with --force");
-            var sha = new Dictionary<string, string>(StringComparer.Ordinal) { [output.Image] = record.Image };
-            foreach (var (relative, maskSha) in output.Masks.Zip(record.Masks))
-            {
-                sha[relative] = maskSha;
-            }
-
+            var sha = output.Files.Zip(record.Objects).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
             return new ManifestItem(output.Image, output.Masks, output.Source.Image, output.Source.Masks, plan.SourceSha256, output.Variant, plan.Key!, json, sha)
-                .ToJson();
+            {
+                Labels = output.Labels,
+                SourceLabels = output.Source.Labels,
+            }.ToJson();
         })));
         DatasetManifest.Write(
             layout.ManifestPath, AugmentConfigLoader.SchemaVersion, DatasetPlanner.ToolVersion, engine.OpenCvVersion, engine.Sha256, configSha, config.Seed, items);

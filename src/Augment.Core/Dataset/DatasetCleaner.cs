@@ -17,7 +17,7 @@ public static class DatasetCleaner
         using var buildLock = BuildLock.Acquire(layout.LockPath, wait: true, CancellationToken.None);
         var manifest = DatasetManifest.TryRead(layout.ManifestPath);
         var files = OutputRecord.Load(layout.OutputRecordPath).Files
-            .Concat(manifest?.Items.SelectMany(i => (IEnumerable<string>)[i.Image, .. i.Masks]) ?? [])
+            .Concat(manifest?.Items.SelectMany(i => i.Files) ?? [])
             .Distinct(StringComparer.Ordinal)
             .ToList();
         var removed = 0;

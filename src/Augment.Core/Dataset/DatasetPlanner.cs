@@ -63,7 +63,7 @@ internal sealed class DatasetPlanner(
             try
             {
                 using var hashing = BuildProfile.Measure("plan.hash-inputs");
-                hashed[i] = (new[] { source.Image }.Concat(source.Masks)
+                hashed[i] = (source.Inputs.Where(p => p != source.Labels || !LabelsAbsent(source))
                     .ToDictionary(p => p, p => hashes.Sha256(Path.Combine(_directory, p)), StringComparer.Ordinal), null);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or AugmentNativeException)
@@ -80,9 +80,10 @@ internal sealed class DatasetPlanner(
             if (sourceSha is null)
             {
                 var e = failure!;
-                var missing = new[] { source.Image }.Concat(source.Masks).First(p => !File.Exists(Path.Combine(config.Directory, p)));
+                var missing = source.Inputs.FirstOrDefault(p => !File.Exists(Path.Combine(config.Directory, p))) ?? source.Image;
                 var error = new BuildError(BuildErrorCode.Unreadable, Path.Combine(config.Directory, missing), File.Exists(Path.Combine(config.Directory, missing))
                     ? $"cannot read it: {e.Message}"
+                    : missing == source.Labels ? $"the label file of {source.Image} is missing (inputs.missing_labels: empty makes such an image one with no objects)"
                     : source.Masks.Contains(missing) ? $"the mask of {source.Image} is missing" : "the source image is missing");
                 plans.AddRange(group.Select(o => new ItemPlan(o, ItemAction.Failed, ItemReason.None, null, null, new Dictionary<string, string>(), error)));
                 continue;
@@ -106,16 +107,18 @@ internal sealed class DatasetPlanner(
 
     private ItemPlan Decide(OutputItem output, string key, Dictionary<string, string> sourceSha, string configSha256, EngineFingerprint engine)
     {
-        if (_recordsCanBeSkipped && outputs.IsUpToDate([(output.Image, layout.OutputPath(output.Image)), .. output.Masks.Select(m => (m, layout.OutputPath(m)))], key, out var shas))
+        if (_recordsCanBeSkipped && outputs.IsUpToDate([.. output.Files.Select(f => (f, layout.OutputPath(f)))], key, out var shas))
         {
             // The item record (for the manifest) is read only if the manifest has to be written.
-            return new ItemPlan(output, ItemAction.UpToDate, ItemReason.None, key, new KeyRecord(shas[0], shas[1..], null), sourceSha, null);
+            var masks = output.Masks.Count;
+            return new ItemPlan(output, ItemAction.UpToDate, ItemReason.None, key,
+                new KeyRecord(shas[0], shas[1..(1 + masks)], null, output.Labels is null ? null : shas[1 + masks]), sourceSha, null);
         }
 
         var cached = force ? null : keys.TryRead(key);
         if (cached is not null)
         {
-            var files = new[] { (output.Image, cached.Image) }.Concat(output.Masks.Zip(cached.Masks));
+            var files = output.Files.Zip(cached.Objects);
             var missing = false;
             var modified = false;
             foreach (var (relative, sha) in files)
@@ -132,7 +135,7 @@ internal sealed class DatasetPlanner(
             }
 
             var reason = missing ? ItemReason.OutputMissing : modified ? ItemReason.OutputModified : ItemReason.None;
-            if (modified && !new[] { cached.Image }.Concat(cached.Masks).All(keys.Store.IsIntact))
+            if (modified && !cached.Objects.All(keys.Store.IsIntact))
             {
                 // Edited in place through its hard link: the cached object changed too. Render anew.
                 return new ItemPlan(output, ItemAction.Render, ItemReason.OutputModified, key, null, sourceSha, null);
@@ -177,14 +180,24 @@ internal sealed class DatasetPlanner(
         var sourceFormat = ImageFormats.FromExtension(output.Source.Image) ?? ImageFormat.Png;
         if (!_keys.TryGetValue(sourceFormat, out var keys))
         {
-            var encoding = $"image={config.OutputFormat.SettingsFor(sourceFormat)};mask={MaskEncoding}";
+            var encoding = $"image={config.OutputFormat.SettingsFor(sourceFormat)};mask={MaskEncoding}" +
+                (config.Labels is { } labels ? $";labels={labels.Canonical}" : string.Empty);
             _keys[sourceFormat] = keys = new ItemKeys(
                 AugmentConfigLoader.SchemaVersion, ToolVersion, engine.Sha256, config.CanonicalPipeline, encoding, config.Seed, config.MaskFill);
         }
 
+        var source = output.Source;
         return keys.Compute(
-            output.Source.Image, output.Variant, sourceSha[output.Source.Image], output.Source.Masks.Select(m => sourceSha[m]).ToList());
+            source.Image, output.Variant, sourceSha[source.Image], source.Masks.Select(m => sourceSha[m]).ToList(),
+            source.Labels is null ? null : sourceSha.GetValueOrDefault(source.Labels, LabelsAbsentHash));
     }
+
+    /// <summary>What an item key holds for a label file that is not there (inputs.missing_labels: empty).</summary>
+    public const string LabelsAbsentHash = "absent";
+
+    // A label file that is not there, where the config makes that an image with no objects.
+    private bool LabelsAbsent(SourceItem source) =>
+        source.Labels is { } labels && config.Labels!.MissingIsEmpty && !File.Exists(Path.Combine(_directory, labels));
 
     /// <summary>Masks are always written as PNG with these settings.</summary>
     public static EncodeSettings MaskEncoding => EncodeSettings.Mask;

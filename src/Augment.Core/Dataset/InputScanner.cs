@@ -5,7 +5,7 @@ namespace Augment.Core.Dataset;
 
 /// <summary>
 /// Expands <c>inputs.images</c> into source items and names each one's masks from the
-/// <c>inputs.masks</c> templates. A mask that does not exist is the item's problem (it fails with a
+/// <c>inputs.masks</c> templates (and its label file from <c>inputs.labels</c>). A mask that does not exist is the item's problem (it fails with a
 /// message naming the file), not the config's. Files the output folder holds are never inputs.
 /// </summary>
 public static class InputScanner
@@ -32,7 +32,7 @@ public static class InputScanner
                 var dir = Path.GetDirectoryName(Path.GetRelativePath(glob.BaseDirectory.Length == 0 ? "." : glob.BaseDirectory, image))?.Replace('\\', '/') ?? string.Empty;
                 var values = new TemplateValues(dir, Path.GetFileNameWithoutExtension(image), Path.GetExtension(image), 0);
                 var masks = config.Masks.Select(t => t.Render(values)).ToList();
-                items[image] = new SourceItem(image, masks, dir);
+                items[image] = new SourceItem(image, masks, dir, config.Labels?.Input.Render(values));
             }
         }
 

@@ -2,6 +2,7 @@ using Augment.Core.Cache;
 using Augment.Core.Config;
 using Augment.Core.Diagnostics;
 using Augment.Core.Imaging;
+using Augment.Core.Labels;
 using Augment.Core.OpenCv;
 using Augment.Core.Ops;
 using Augment.Core.Pipeline;
@@ -9,8 +10,8 @@ using Augment.Core.Pipeline;
 namespace Augment.Core.Dataset;
 
 /// <summary>
-/// Renders the variants of one source that need it: the image and masks are read and decoded once
-/// (the bytes hashed are the bytes decoded), each variant is rendered, encoded and put into the
+/// Renders the variants of one source that need it: the image and masks are read and decoded once,
+/// the label file read once (the bytes hashed are the bytes decoded), each variant is rendered, encoded and put into the
 /// content store; once a <see cref="DurableBatch{T}"/> has made its objects durable,
 /// <see cref="Commit"/> writes its key record and materialises it in the output folder.
 /// </summary>
@@ -28,6 +29,7 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
         var results = new List<(ItemPlan, KeyRecord?, BuildError?)>(plans.Count);
         ImageBuffer? image = null;
         var masks = new List<ImageBuffer>();
+        ItemLabels? labels = null;
         try
         {
             image = Decode(source.Image, plans[0].SourceSha256);
@@ -40,6 +42,15 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
                         $"the mask is {masks[^1]} but its image {source.Image} is {image.Width}x{image.Height}; a mask has one channel and the image's size");
                 }
             }
+
+            labels = source.Labels is { } labelFile ? SourceLabels.Read(config, labelFile, plans[0].SourceSha256, image.Width, image.Height) : null;
+        }
+        catch (InvalidLabelsException e)
+        {
+            image?.Dispose();
+            masks.ForEach(m => m.Dispose());
+            var error = new BuildError(BuildErrorCode.InvalidLabels, e.FilePath, e.Reason, e.Line);
+            return plans.Select(p => (p, (KeyRecord?)null, (BuildError?)error)).ToList();
         }
         catch (Exception e) when (e is InvalidImageException or IOException or UnauthorizedAccessException)
         {
@@ -56,7 +67,7 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
                 cancellation.ThrowIfCancellationRequested();
                 try
                 {
-                    results.Add((plan, RenderVariant(plan, image, masks), null));
+                    results.Add((plan, RenderVariant(plan, image, masks, labels), null));
                 }
                 catch (Exception e) when (e is OpApplicationException or AugmentNativeException or ArgumentException)
                 {
@@ -69,21 +80,29 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
         return results;
     }
 
-    private KeyRecord RenderVariant(ItemPlan plan, ImageBuffer image, IReadOnlyList<ImageBuffer> masks)
+    private KeyRecord RenderVariant(ItemPlan plan, ImageBuffer image, IReadOnlyList<ImageBuffer> masks, ItemLabels? labels)
     {
         var output = plan.Output;
-        var (record, result) = ItemRenderer.Render(config, output.Source.Image, output.Variant, image, masks);
+        var (record, result) = ItemRenderer.Render(config, output.Source.Image, output.Variant, image, masks, labels);
         using (result)
         {
             var sourceFormat = ImageFormats.FromExtension(output.Source.Image) ?? ImageFormat.Png;
             var imageSha = Store(Encode(() => ImageCodec.EncodeOutput(result.Image, config.OutputFormat.SettingsFor(sourceFormat), output.Image)));
             var maskShas = result.Masks.Select((m, i) => Store(Encode(() => ImageCodec.Encode(m, DatasetPlanner.MaskEncoding, output.Masks[i])))).ToList();
-            return new KeyRecord(imageSha, maskShas, record.ToJson().ToString(Newtonsoft.Json.Formatting.None));
+            var json = record.ToJson();
+            string? labelsSha = null;
+            if (result.Labels is { } kept)
+            {
+                labelsSha = Store(YoloLabels.Write(kept.Kept, result.Image.Width, result.Image.Height));
+                json["boxes"] = BoxFateJson.ToJson(kept.Fates);
+            }
+
+            return new KeyRecord(imageSha, maskShas, json.ToString(Newtonsoft.Json.Formatting.None), labelsSha);
         }
     }
 
     /// <summary>The cache objects of a rendered item, for a sync that falls back to fsync per file.</summary>
-    public IReadOnlyList<string> ObjectPaths(KeyRecord record) => [store.PathOf(record.Image), .. record.Masks.Select(store.PathOf)];
+    public IReadOnlyList<string> ObjectPaths(KeyRecord record) => [.. record.Objects.Select(store.PathOf)];
 
     /// <summary>Once the item's objects are durable: writes its key record and materialises its outputs.</summary>
     public void Commit(ItemPlan plan, KeyRecord record)
@@ -117,8 +136,7 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
 
     public void Materialize(OutputItem output, KeyRecord record)
     {
-        store.Materialize(record.Image, Prepare(output.Image));
-        foreach (var (relative, sha) in output.Masks.Zip(record.Masks))
+        foreach (var (relative, sha) in output.Files.Zip(record.Objects))
         {
             store.Materialize(sha, Prepare(relative));
         }

@@ -92,7 +92,12 @@ internal static class UpToDateStampWriter
         OutputRecord outputRecord)
     {
         var folderFiles = new List<(string, FileIdentity)>();
-        foreach (var folder in folders.Order(StringComparer.Ordinal))
+        // A label file that is not there (inputs.missing_labels: empty) is watched through its folder:
+        // one that appears changes the folder.
+        var sourceFiles = plans.GroupBy(p => p.Output.Source)
+            .SelectMany(g => g.Key.Inputs.Select(f => (File: f, Absent: f == g.Key.Labels && !g.First().SourceSha256.ContainsKey(f)))).ToList();
+        foreach (var folder in folders.Concat(sourceFiles.Where(f => f.Absent).Select(f => Path.GetDirectoryName(Path.Combine(configDirectory, f.File))!))
+                     .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             if (!NativeFiles.TryIdentity(folder, out var identity) || identity.ModifiedNanoseconds >= asOf)
             {
@@ -103,7 +108,7 @@ internal static class UpToDateStampWriter
         }
 
         var sources = new List<(string, FileIdentity)>();
-        foreach (var relative in plans.Select(p => p.Output.Source).Distinct().SelectMany(s => (IEnumerable<string>)[s.Image, .. s.Masks]))
+        foreach (var relative in sourceFiles.Where(f => !f.Absent).Select(f => f.File))
         {
             var full = Path.Combine(configDirectory, relative);
             if (!hashes.TryUsedIdentity(full, out var used) || used.ModifiedNanoseconds >= asOf || !NativeFiles.TryIdentity(full, out var now) || now != used)
@@ -115,7 +120,7 @@ internal static class UpToDateStampWriter
         }
 
         var outputs = new List<(string, FileIdentity)>();
-        foreach (var relative in plans.SelectMany(p => (IEnumerable<string>)[p.Output.Image, .. p.Output.Masks]).Append(Manifest.DatasetManifest.FileName))
+        foreach (var relative in plans.SelectMany(p => p.Output.Files).Append(Manifest.DatasetManifest.FileName))
         {
             var full = layout.OutputPath(relative);
             if (!outputRecord.TryRecordedIdentity(relative, out var recorded) || !NativeFiles.TryIdentity(full, out var now) || now != recorded)

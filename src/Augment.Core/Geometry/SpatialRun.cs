@@ -37,6 +37,36 @@ public sealed class SpatialRun
         OutputSize = step.OutputSize;
     }
 
+    /// <summary>True when no step has a displacement field: the run is one matrix.</summary>
+    public bool IsMatrix => !_steps.Any(s => s.Field is not null);
+
+    /// <summary>The run's matrix (pixel centres of the input to those of the output), snapped as the warp snaps it; for a run without fields.</summary>
+    public Matrix3x3 Forward => SnapToIntegers(CombinedForward());
+
+    /// <summary>
+    /// Where a point of the input (pixel-centre coordinates) lands in the output: matrices forward,
+    /// displacement fields inverted (<see cref="FieldInverse"/>). Boxes and keypoints take this mapping.
+    /// </summary>
+    public (double X, double Y) MapPoint(double x, double y)
+    {
+        var pending = Matrix3x3.Identity;
+        foreach (var step in _steps)
+        {
+            if (step.Field is { } field)
+            {
+                (x, y) = pending.Apply(x, y);
+                pending = Matrix3x3.Identity;
+                (x, y) = FieldInverse.Forward(field, x, y);
+            }
+            else
+            {
+                pending = step.Forward * pending;
+            }
+        }
+
+        return pending.Apply(x, y);
+    }
+
     /// <summary>True when the run maps every output pixel exactly onto the same input pixel: nothing to resample.</summary>
     public bool IsIdentity => !_steps.Any(s => s.Field is not null) && OutputSize == InputSize && IsIdentityMatrix(SnapToIntegers(CombinedForward()));
 

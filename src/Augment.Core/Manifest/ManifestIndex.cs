@@ -90,6 +90,7 @@ public sealed class ManifestIndex
     private static ManifestItem ReadItem(ref Utf8JsonReader reader)
     {
         var (image, sourceImage, variant, key, seed, passes) = (string.Empty, string.Empty, 0, string.Empty, (string?)null, 0);
+        var (labels, sourceLabels) = ((string?)null, (string?)null);
         List<string> masks = [], sourceMasks = [];
         Dictionary<string, string> sourceSha = new(StringComparer.Ordinal), sha = new(StringComparer.Ordinal);
         while (Next(ref reader) == JsonTokenType.PropertyName)
@@ -100,6 +101,7 @@ public sealed class ManifestIndex
             {
                 case "image": image = reader.GetString() ?? string.Empty; break;
                 case "masks": masks = Strings(ref reader); break;
+                case "labels": labels = reader.GetString(); break;
                 case "source":
                     while (Next(ref reader) == JsonTokenType.PropertyName)
                     {
@@ -112,6 +114,10 @@ public sealed class ManifestIndex
                         else if (part == "masks")
                         {
                             sourceMasks = Strings(ref reader);
+                        }
+                        else if (part == "labels")
+                        {
+                            sourceLabels = reader.GetString();
                         }
                         else
                         {
@@ -130,7 +136,11 @@ public sealed class ManifestIndex
             }
         }
 
-        return new ManifestItem(image, masks, sourceImage, sourceMasks, sourceSha, variant, key, new JObject { ["seed"] = seed, ["passes"] = passes }, sha);
+        return new ManifestItem(image, masks, sourceImage, sourceMasks, sourceSha, variant, key, new JObject { ["seed"] = seed, ["passes"] = passes }, sha)
+        {
+            Labels = labels,
+            SourceLabels = sourceLabels,
+        };
     }
 
     private static List<string> Strings(ref Utf8JsonReader reader)

@@ -6,7 +6,8 @@ namespace Augment.Core.Manifest;
 /// One output item in manifest.json: its files (relative to the output folder), its sources
 /// (relative to the config) with their hashes, variant, derived seed, key, passes, every op with its
 /// exact parameters, and the output hashes. <see cref="Record"/> is the item record's JSON
-/// (seed, passes, ops).
+/// (seed, passes, ops, and for an item with labels its boxes). An item with labels names its
+/// output label file (<see cref="Labels"/>) and its source's (<see cref="SourceLabels"/>).
 /// </summary>
 public sealed record ManifestItem(
     string Image,
@@ -19,19 +20,38 @@ public sealed record ManifestItem(
     JObject Record,
     IReadOnlyDictionary<string, string> Sha256)
 {
-    public JObject ToJson() => new()
+    public string? Labels { get; init; }
+
+    public string? SourceLabels { get; init; }
+
+    /// <summary>Every output file of the item: image, masks, label file.</summary>
+    public IReadOnlyList<string> Files => Labels is null ? [Image, .. Masks] : [Image, .. Masks, Labels];
+
+    public JObject ToJson()
     {
-        ["image"] = Image,
-        ["masks"] = new JArray(Masks),
-        ["source"] = new JObject { ["image"] = SourceImage, ["masks"] = new JArray(SourceMasks) },
-        ["sourceSha256"] = Sorted(SourceSha256),
-        ["variant"] = Variant,
-        ["seed"] = Record["seed"]?.DeepClone(),
-        ["key"] = Key,
-        ["passes"] = Record["passes"]?.DeepClone(),
-        ["ops"] = Record["ops"]?.DeepClone() ?? new JArray(),
-        ["sha256"] = Sorted(Sha256),
-    };
+        var json = new JObject { ["image"] = Image, ["masks"] = new JArray(Masks) };
+        var source = new JObject { ["image"] = SourceImage, ["masks"] = new JArray(SourceMasks) };
+        if (Labels is not null)
+        {
+            json["labels"] = Labels;
+            source["labels"] = SourceLabels;
+        }
+
+        json["source"] = source;
+        json["sourceSha256"] = Sorted(SourceSha256);
+        json["variant"] = Variant;
+        json["seed"] = Record["seed"]?.DeepClone();
+        json["key"] = Key;
+        json["passes"] = Record["passes"]?.DeepClone();
+        json["ops"] = Record["ops"]?.DeepClone() ?? new JArray();
+        if (Record["boxes"] is { } boxes)
+        {
+            json["boxes"] = boxes.DeepClone();
+        }
+
+        json["sha256"] = Sorted(Sha256);
+        return json;
+    }
 
     public static ManifestItem FromJson(JObject json) => new(
         json.Value<string>("image") ?? string.Empty,
@@ -41,8 +61,12 @@ public sealed record ManifestItem(
         Map(json["sourceSha256"]),
         json.Value<int>("variant"),
         json.Value<string>("key") ?? string.Empty,
-        new JObject { ["seed"] = json["seed"]?.DeepClone(), ["passes"] = json["passes"]?.DeepClone(), ["ops"] = json["ops"]?.DeepClone() },
-        Map(json["sha256"]));
+        new JObject { ["seed"] = json["seed"]?.DeepClone(), ["passes"] = json["passes"]?.DeepClone(), ["ops"] = json["ops"]?.DeepClone(), ["boxes"] = json["boxes"]?.DeepClone() },
+        Map(json["sha256"]))
+    {
+        Labels = json.Value<string>("labels"),
+        SourceLabels = json["source"]?.Value<string>("labels"),
+    };
 
     private static JObject Sorted(IReadOnlyDictionary<string, string> map) =>
         new(map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => new JProperty(p.Key, p.Value)));

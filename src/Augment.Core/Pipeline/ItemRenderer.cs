@@ -1,6 +1,7 @@
 using Augment.Core.Config;
 using Augment.Core.Diagnostics;
 using Augment.Core.Imaging;
+using Augment.Core.Labels;
 using Augment.Core.Randomness;
 
 namespace Augment.Core.Pipeline;
@@ -10,7 +11,7 @@ public static class ItemRenderer
 {
     /// <param name="itemPath">The source image's path relative to the config, with forward slashes.</param>
     public static (ItemRecord Record, RenderResult Result) Render(
-        AugmentConfig config, string itemPath, int variant, ImageBuffer image, IReadOnlyList<ImageBuffer> masks)
+        AugmentConfig config, string itemPath, int variant, ImageBuffer image, IReadOnlyList<ImageBuffer> masks, ItemLabels? labels = null)
     {
         CheckMasks(image, masks);
         var seed = ItemSeed.Derive(config.Seed, itemPath, variant);
@@ -20,15 +21,15 @@ public static class ItemRenderer
             ops = PipelineSampler.Sample(config.Pipeline, seed, ImageInfo.Of(image));
         }
 
-        var result = PipelineRenderer.Render(config.Pipeline, ops, image, masks, config.MaskFill);
+        var result = PipelineRenderer.Render(config.Pipeline, ops, image, masks, config.MaskFill, labels);
         return (new ItemRecord(seed.Hex, ops, result.Passes), result);
     }
 
     /// <summary>Renders from a record alone: no random number is drawn.</summary>
-    public static RenderResult Replay(AugmentConfig config, ItemRecord record, ImageBuffer image, IReadOnlyList<ImageBuffer> masks)
+    public static RenderResult Replay(AugmentConfig config, ItemRecord record, ImageBuffer image, IReadOnlyList<ImageBuffer> masks, ItemLabels? labels = null)
     {
         CheckMasks(image, masks);
-        return PipelineRenderer.Render(config.Pipeline, record.Ops, image, masks, config.MaskFill);
+        return PipelineRenderer.Render(config.Pipeline, record.Ops, image, masks, config.MaskFill, labels);
     }
 
     private static void CheckMasks(ImageBuffer image, IReadOnlyList<ImageBuffer> masks)

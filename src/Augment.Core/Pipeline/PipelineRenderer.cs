@@ -1,6 +1,7 @@
 using Augment.Core.Diagnostics;
 using Augment.Core.Geometry;
 using Augment.Core.Imaging;
+using Augment.Core.Labels;
 using Augment.Core.Ops;
 
 namespace Augment.Core.Pipeline;
@@ -9,15 +10,17 @@ namespace Augment.Core.Pipeline;
 /// Renders one item from its op records, drawing no random number: every run of consecutive applied
 /// spatial ops becomes one <see cref="SpatialRun"/>, resampled once per target; an applied pixel op
 /// ends the run and changes the image only. The source buffers are never modified, so one decoded
-/// source serves all its variants.
+/// source serves all its variants. An item's boxes take each run's mapping (<see cref="BoxGeometry"/>)
+/// and its filters (<see cref="BoxFilter"/>) as the run is resampled.
 /// </summary>
 public static class PipelineRenderer
 {
     public static RenderResult Render(
-        IReadOnlyList<IOp> pipeline, IReadOnlyList<OpRecord> records, ImageBuffer source, IReadOnlyList<ImageBuffer> sourceMasks, double maskFill)
+        IReadOnlyList<IOp> pipeline, IReadOnlyList<OpRecord> records, ImageBuffer source, IReadOnlyList<ImageBuffer> sourceMasks, double maskFill,
+        ItemLabels? labels = null)
     {
         var ops = OpPaths.Index(pipeline);
-        var state = new RenderState(source, sourceMasks, maskFill);
+        var state = new RenderState(source, sourceMasks, maskFill, labels);
         try
         {
             foreach (var record in records.Where(r => r.Applied))
@@ -63,13 +66,18 @@ public static class PipelineRenderer
     private sealed class RenderState
     {
         private readonly double _maskFill;
+        private readonly ItemLabels? _labels;
+        private readonly List<BoxFate> _dropped = [];
+        private List<LabeledBox> _boxes;
         private ImageBuffer _image;
         private List<ImageBuffer> _masks;
         private bool _imageOwned;
         private bool _masksOwned;
 
-        public RenderState(ImageBuffer source, IReadOnlyList<ImageBuffer> masks, double maskFill)
+        public RenderState(ImageBuffer source, IReadOnlyList<ImageBuffer> masks, double maskFill, ItemLabels? labels)
         {
+            _labels = labels;
+            _boxes = labels is null ? [] : [.. labels.Boxes];
             _image = source;
             _masks = [.. masks];
             _maskFill = maskFill;
@@ -89,6 +97,7 @@ public static class PipelineRenderer
             {
                 using var resampling = BuildProfile.Measure("render.resample");
                 var (image, masks) = Run.Apply(_image, _masks, _maskFill);
+                MapBoxes();
                 Run.ReleaseFields(); // the fields' arrays, reused by the next item's ops
                 DisposeOwned();
                 (_image, _masks, _imageOwned, _masksOwned) = (image, masks, true, true);
@@ -96,6 +105,32 @@ public static class PipelineRenderer
             }
 
             Run = new SpatialRun(Info.Size);
+        }
+
+        // The run's mapping and filters for every box still kept (before the run gives its fields back).
+        private void MapBoxes()
+        {
+            if (_labels is null || _boxes.Count == 0)
+            {
+                return;
+            }
+
+            var (width, height) = (Run.OutputSize.Width, Run.OutputSize.Height);
+            var kept = new List<LabeledBox>(_boxes.Count);
+            foreach (var box in _boxes)
+            {
+                var fate = BoxFilter.Check(box, BoxGeometry.Map(Run, box.Box), width, height, _labels.Settings, Passes + 1);
+                if (fate.Kept)
+                {
+                    kept.Add(box with { Box = fate.Output!.Value });
+                }
+                else
+                {
+                    _dropped.Add(fate with { Source = _labels.Boxes.First(b => b.Index == box.Index) });
+                }
+            }
+
+            _boxes = kept;
         }
 
         public void ApplyPixel(IPixelOp op, IOpParams parameters)
@@ -137,7 +172,14 @@ public static class PipelineRenderer
         {
             var image = _imageOwned ? _image : _image.Clone();
             var masks = _masksOwned ? _masks : _masks.Select(m => m.Clone()).ToList();
-            return new RenderResult(image, masks, Passes);
+            return new RenderResult(image, masks, Passes, _labels is null ? null : LabelsResult(_labels));
+        }
+
+        private LabelResult LabelsResult(ItemLabels labels)
+        {
+            var sources = labels.Boxes.ToDictionary(b => b.Index);
+            var fates = _boxes.Select(b => new BoxFate(sources[b.Index], b.Box)).Concat(_dropped).Concat(labels.Invalid).OrderBy(f => f.Source.Index).ToList();
+            return new LabelResult(_boxes, fates);
         }
 
         public void DisposeOwned()

@@ -1,16 +1,20 @@
 using Augment.Core.Imaging;
+using Augment.Core.Labels;
 
 namespace Augment.Core.Pipeline;
 
-/// <summary>An item's rendered image and masks, and how many resampling passes produced them.</summary>
+/// <summary>An item's rendered image and masks, its objects when it has labels, and how many resampling passes produced them.</summary>
 public sealed class RenderResult : IDisposable
 {
-    public RenderResult(ImageBuffer image, IReadOnlyList<ImageBuffer> masks, int passes)
+    public RenderResult(ImageBuffer image, IReadOnlyList<ImageBuffer> masks, int passes, LabelResult? labels = null)
     {
         Image = image;
         Masks = masks;
         Passes = passes;
+        Labels = labels;
     }
+
+    public LabelResult? Labels { get; }
 
     public ImageBuffer Image { get; }
 

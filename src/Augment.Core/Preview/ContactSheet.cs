@@ -1,13 +1,14 @@
 using Augment.Core.Config;
 using Augment.Core.Dataset;
 using Augment.Core.Imaging;
+using Augment.Core.Labels;
 using Augment.Core.Pipeline;
 
 namespace Augment.Core.Preview;
 
 /// <summary>
 /// A contact sheet: one row per chosen source, the source first and then its variants, masks drawn
-/// over each in colour; what a user looks at before building thousands of files. Renders in memory,
+/// over each in colour and boxes outlined with their class; what a user looks at before building thousands of files. Renders in memory,
 /// writes only the sheet.
 /// </summary>
 public static class ContactSheet
@@ -33,14 +34,15 @@ public static class ContactSheet
             var masks = source.Masks.Select(m => ImageCodec.DecodeFile(Path.Combine(config.Directory, m), config.Limits)).ToList();
             try
             {
+                var labels = ReadLabels(config, source, image);
                 var y = Gap + (row * (Tile + Gap));
-                Place(sheet, image, masks, Gap, y);
+                Place(sheet, image, masks, labels?.Boxes ?? [], Gap, y);
                 for (var variant = 0; variant < variants; variant++)
                 {
-                    var (_, result) = ItemRenderer.Render(config, source.Image, variant, image, masks);
+                    var (_, result) = ItemRenderer.Render(config, source.Image, variant, image, masks, labels);
                     using (result)
                     {
-                        Place(sheet, result.Image, result.Masks, Gap + ((variant + 1) * (Tile + Gap)), y);
+                        Place(sheet, result.Image, result.Masks, result.Labels?.Kept ?? [], Gap + ((variant + 1) * (Tile + Gap)), y);
                     }
                 }
             }
@@ -53,8 +55,26 @@ public static class ContactSheet
         return ImageCodec.Encode(sheet, new EncodeSettings(ImageFormat.Png));
     }
 
-    // Fits the image (with its masks drawn over) into a tile, keeping its aspect ratio.
-    private static void Place(ImageBuffer sheet, ImageBuffer image, IReadOnlyList<ImageBuffer> masks, int x, int y)
+    // The source's label file as a build reads it (a missing file under missing_labels: empty is no objects).
+    private static ItemLabels? ReadLabels(AugmentConfig config, SourceItem source, ImageBuffer image)
+    {
+        if (source.Labels is not { } relative)
+        {
+            return null;
+        }
+
+        var full = Path.Combine(config.Directory, relative);
+        if (!File.Exists(full) && config.Labels!.MissingIsEmpty)
+        {
+            return new ItemLabels([], [], config.Labels.Boxes);
+        }
+
+        var (boxes, invalid) = YoloLabels.Read(File.ReadAllText(full), full, image.Width, image.Height, config.Labels!.Boxes);
+        return new ItemLabels(boxes, invalid, config.Labels.Boxes);
+    }
+
+    // Fits the image (with its masks drawn over, its boxes outlined) into a tile, keeping its aspect ratio.
+    private static void Place(ImageBuffer sheet, ImageBuffer image, IReadOnlyList<ImageBuffer> masks, IReadOnlyList<LabeledBox> boxes, int x, int y)
     {
         using var colour = image.Convert(3, 8);
         foreach (var mask in masks)
@@ -66,6 +86,12 @@ public static class ContactSheet
         var w = Math.Max(1, (int)Math.Round(colour.Width * scale));
         var h = Math.Max(1, (int)Math.Round(colour.Height * scale));
         using var tile = new ImageBuffer(colour.Native.Resize(w, h, (int)Geometry.Interpolation.Area));
+        foreach (var box in boxes)
+        {
+            var id = int.TryParse(box.Class, out var n) ? n : box.Class.Aggregate(0, (h, c) => ((h * 31) + c) & 0xFFFF);
+            tile.Native.DrawBox(box.Box.XMin, box.Box.YMin, box.Box.XMax, box.Box.YMax, scale, id, box.Class);
+        }
+
         sheet.Native.Paste(tile.Native, x + ((Tile - w) / 2), y + ((Tile - h) / 2));
     }
 }

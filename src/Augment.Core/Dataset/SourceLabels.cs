@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text;
+using Augment.Core.Config;
+using Augment.Core.Labels;
+
+namespace Augment.Core.Dataset;
+
+/// <summary>
+/// Reads a source's label file for rendering, once for all its variants: the bytes parsed are the
+/// bytes the planner hashed (a file that changed since fails the item, as an image does), and a file
+/// that is not there is an image with no objects only under <c>inputs.missing_labels: empty</c>.
+/// </summary>
+internal static class SourceLabels
+{
+    public static ItemLabels Read(AugmentConfig config, string relative, IReadOnlyDictionary<string, string> expectedSha, int width, int height)
+    {
+        var settings = config.Labels!;
+        var full = Path.Combine(config.Directory, relative);
+        if (!expectedSha.TryGetValue(relative, out var expected))
+        {
+            // The planner found no file (missing_labels: empty).
+            return File.Exists(full)
+                ? throw new InvalidLabelsException(full, 0, "the file appeared during the build; build again")
+                : new ItemLabels([], [], settings.Boxes);
+        }
+
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidLabelsException(full, 0, $"cannot read it: {e.Message}");
+        }
+
+        if (Convert.ToHexStringLower(SHA256.HashData(bytes)) != expected)
+        {
+            throw new InvalidLabelsException(full, 0, "the file changed during the build; build again");
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new InvalidLabelsException(full, 0, "the file is not UTF-8 text");
+        }
+
+        var (boxes, invalid) = YoloLabels.Read(text, full, width, height, settings.Boxes);
+        return new ItemLabels(boxes, invalid, settings.Boxes);
+    }
+}

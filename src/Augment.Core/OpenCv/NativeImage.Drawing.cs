@@ -1,0 +1,29 @@
+using OpenCvSharp;
+
+namespace Augment.Core.OpenCv;
+
+/// <summary>The preview's drawing: boxes with their class over an 8-bit BGR image.</summary>
+internal sealed partial class NativeImage
+{
+    /// <summary>
+    /// Draws a box outline (pixel-edge coordinates, scaled by <paramref name="scale"/>) in the colour
+    /// of <paramref name="colourIndex"/>, with <paramref name="text"/> on a filled tag above it, in place.
+    /// </summary>
+    public void DrawBox(double x0, double y0, double x1, double y1, double scale, int colourIndex, string text)
+    {
+        Require(Channels == 3 && DepthBits == 8, "the image must be 8-bit BGR");
+        var (b, g, r) = LabelColour(colourIndex + 1);
+        var colour = new Scalar(b, g, r);
+        var topLeft = new Point((int)Math.Round(x0 * scale), (int)Math.Round(y0 * scale));
+        var bottomRight = new Point(Math.Max(topLeft.X, (int)Math.Round(x1 * scale) - 1), Math.Max(topLeft.Y, (int)Math.Round(y1 * scale) - 1));
+        Guard.Run(() =>
+        {
+            Cv2.Rectangle(_mat, new Rect(topLeft.X, topLeft.Y, bottomRight.X - topLeft.X + 1, bottomRight.Y - topLeft.Y + 1), colour, 1, LineTypes.Link8);
+            var size = Cv2.GetTextSize(text, HersheyFonts.HersheySimplex, 0.35, 1, out var baseline);
+            var tagTop = Math.Max(0, topLeft.Y - size.Height - baseline);
+            Cv2.Rectangle(_mat, new Rect(topLeft.X, tagTop, size.Width + 2, size.Height + baseline), colour, -1, LineTypes.Link8);
+            using var io = InputOutputArray.Create(_mat);
+            Cv2.PutText(io, text, new Point(topLeft.X + 1, tagTop + size.Height), HersheyFonts.HersheySimplex, 0.35, Scalar.Black, 1, LineTypes.Link8);
+        });
+    }
+}
