@@ -2,7 +2,8 @@
 # The README's main command: sets up the machine, then builds the sample dataset project with
 # `dotnet build` (which builds the task and the engine it references first), and prints where the
 # dataset is and what it holds. sample-dataset/augment.yaml is segmentation with masks;
-# classification.yaml makes JPEG crops of the photographs. A second run renders nothing.
+# classification.yaml makes JPEG crops of the photographs; detection.yaml moves hand-drawn YOLO boxes
+# (sample-dataset/labels) with three of them. A second run renders nothing.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -16,5 +17,7 @@ for dataset in "$root"/sample-dataset/out/*/; do
   name=$(basename "$dataset")
   manifest="(no manifest)"
   if [ -f "$dataset/manifest.json" ]; then manifest="manifest $name/manifest.json"; fi
-  echo "  $name: $(count "$dataset/images") images, $(count "$dataset/masks") masks, $manifest"
+  labels=
+  if [ -d "$dataset/labels" ]; then labels=", $(count "$dataset/labels") label files"; fi
+  echo "  $name: $(count "$dataset/images") images, $(count "$dataset/masks") masks$labels, $manifest"
 done

@@ -18,6 +18,9 @@ public sealed class CpuDispatchDeterminismTests : IDisposable
         seed: 11
         inputs:
           images: ["images/coins.png", "images/cell.png", "images/chelsea.png", "images/rocket.jpg"]
+          labels: "labels/{stem}.txt"    # chelsea's boxes go through the fields; the others have none
+          missing_labels: empty
+        bbox_params: { clip: true, min_visibility: 0.2 }
         variants: 4
         output:
           dir: out/heavy
@@ -66,7 +69,8 @@ public sealed class CpuDispatchDeterminismTests : IDisposable
         var dataset = _temp.Combine("dataset");
         CopyFolder(Path.Combine(RepoPaths.Root, "sample-dataset", "images"), Path.Combine(dataset, "images"));
         CopyFolder(Path.Combine(RepoPaths.Root, "sample-dataset", "masks"), Path.Combine(dataset, "masks"));
-        foreach (var config in new[] { "augment.yaml", "classification.yaml" })
+        CopyFolder(Path.Combine(RepoPaths.Root, "sample-dataset", "labels"), Path.Combine(dataset, "labels"));
+        foreach (var config in new[] { "augment.yaml", "classification.yaml", "detection.yaml" })
         {
             File.Copy(Path.Combine(RepoPaths.Root, "sample-dataset", config), Path.Combine(dataset, config));
         }
@@ -74,7 +78,7 @@ public sealed class CpuDispatchDeterminismTests : IDisposable
         File.WriteAllText(Path.Combine(dataset, "heavy.yaml"), HeavyConfig);
 
         var compared = 0;
-        foreach (var config in new[] { "augment.yaml", "classification.yaml", "heavy.yaml" })
+        foreach (var config in new[] { "augment.yaml", "classification.yaml", "detection.yaml", "heavy.yaml" })
         {
             var reference = Build(dataset, config, "default", environment: null);
             Assert.True(reference.Count > 8, $"{config} built only {reference.Count} files");
