@@ -10,7 +10,8 @@ namespace Augment.Core.Config;
 /// </summary>
 public sealed record LabelSettings(PathTemplate Input, bool MissingIsEmpty, BoxParams Boxes, PathTemplate Output)
 {
-    public const string DefaultOutput = "labels/{dir}/{stem}_{variant:000}.txt";
+    /// <summary>The default <c>output.labels</c>, with the format's extension (.txt for YOLO, .xml for VOC).</summary>
+    public static string DefaultOutput(LabelFormat format) => "labels/{dir}/{stem}_{variant:000}" + format.Extension;
 
     /// <summary>What the item key hashes besides the label file itself.</summary>
     public string Canonical => $"{Boxes.Canonical};missing_labels={(MissingIsEmpty ? "empty" : "error")}";
@@ -36,10 +37,12 @@ public sealed record LabelSettings(PathTemplate Input, bool MissingIsEmpty, BoxP
         var boxes = bboxNode is null ? new BoxParams(FormatOf(reader, template, input, null)) : ReadBoxes(reader, bboxNode, template, input);
         var missing = inputs.Optional("missing_labels") is { } m && reader.Choice(m, "inputs.missing_labels", ["error", "empty"]) == "empty";
         var outputNode = output?.Optional("labels");
-        var outputTemplate = outputNode is null ? PathTemplate.Parse(DefaultOutput, out _) : Template(reader, outputNode, reader.Text(outputNode, "output.labels"), "output.labels");
-        if (!outputTemplate.Text.EndsWith(".txt", StringComparison.Ordinal))
+        var format = boxes.LabelFormat;
+        var outputTemplate = outputNode is null ? PathTemplate.Parse(DefaultOutput(format), out _) : Template(reader, outputNode, reader.Text(outputNode, "output.labels"), "output.labels");
+        if (!outputTemplate.Text.EndsWith(format.Extension, StringComparison.Ordinal))
         {
-            throw reader.Error(ConfigErrorCode.InvalidValue, outputNode ?? template, $"output.labels '{outputTemplate.Text}' must end in .txt: YOLO labels are written as .txt files");
+            throw reader.Error(ConfigErrorCode.InvalidValue, outputNode ?? template,
+                $"output.labels '{outputTemplate.Text}' must end in {format.Extension}: labels are written in their source's format ({format.Name})");
         }
 
         return new LabelSettings(input, missing, boxes, outputTemplate);
@@ -66,15 +69,24 @@ public sealed record LabelSettings(PathTemplate Input, bool MissingIsEmpty, BoxP
             Flag("filter_invalid_bboxes"));
     }
 
+    // The format is bbox_params.format, or the label files' extension's (.txt: yolo, .xml: pascal_voc); the two must agree.
     private static string FormatOf(ConfigReader reader, ConfigNode template, PathTemplate input, ConfigNode? format)
     {
-        var chosen = format is null ? null : reader.Choice(format, "bbox_params.format", BoxParams.Formats);
-        if (!input.Text.EndsWith(".txt", StringComparison.Ordinal))
+        var chosen = format is null ? null : LabelFormat.Named(reader.Choice(format, "bbox_params.format", BoxParams.Formats));
+        var byExtension = LabelFormat.All.FirstOrDefault(f => input.Text.EndsWith(f.Extension, StringComparison.Ordinal));
+        if (byExtension is null)
         {
-            throw reader.Error(ConfigErrorCode.InvalidValue, template, $"inputs.labels '{input.Text}' must name .txt files: YOLO label files (one 'class cx cy w h' line per object)");
+            throw reader.Error(ConfigErrorCode.InvalidValue, template,
+                $"inputs.labels '{input.Text}' must name .txt files (YOLO: one 'class cx cy w h' line per object) or .xml files (Pascal VOC)");
         }
 
-        return chosen ?? "yolo";
+        if (chosen is not null && chosen != byExtension)
+        {
+            throw reader.Error(ConfigErrorCode.InvalidValue, format!,
+                $"bbox_params.format is {chosen.Name}, whose files end in {chosen.Extension}, but inputs.labels '{input.Text}' names {byExtension.Extension} files ({byExtension.Name})");
+        }
+
+        return byExtension.Name;
     }
 
     private static PathTemplate Template(ConfigReader reader, ConfigNode node, string text, string what)

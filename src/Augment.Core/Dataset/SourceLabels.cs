@@ -49,7 +49,7 @@ internal static class SourceLabels
             throw new InvalidLabelsException(full, 0, "the file is not UTF-8 text");
         }
 
-        var (boxes, invalid) = YoloLabels.Read(text, full, width, height, settings.Boxes);
+        var (boxes, invalid) = settings.Boxes.LabelFormat.Read(text, full, width, height, settings.Boxes);
         return new ItemLabels(boxes, invalid, settings.Boxes);
     }
 }

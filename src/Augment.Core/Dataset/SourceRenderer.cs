@@ -93,7 +93,8 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
             string? labelsSha = null;
             if (result.Labels is { } kept)
             {
-                labelsSha = Store(YoloLabels.Write(kept.Kept, result.Image.Width, result.Image.Height));
+                var target = new LabelTarget(output.Image, result.Image.Width, result.Image.Height, result.Image.Channels);
+                labelsSha = Store(config.Labels!.Boxes.LabelFormat.Write(kept.Kept, target));
                 json["boxes"] = BoxFateJson.ToJson(kept.Fates);
             }
 

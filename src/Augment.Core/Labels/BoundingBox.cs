@@ -28,5 +28,7 @@ public readonly record struct BoundingBox(double XMin, double YMin, double XMax,
 /// One object of an item: its box, its class as the label file writes it (a YOLO class id, a VOC
 /// name), and where it came from (<see cref="Index"/>: its position among the source's objects;
 /// <see cref="Line"/>: its line in the label file, for messages and the manifest).
+/// <see cref="Attributes"/> are the format's other fields of the object (VOC's <c>pose</c>,
+/// <c>truncated</c>, <c>difficult</c>), written back unchanged.
 /// </summary>
-public sealed record LabeledBox(int Index, string Class, BoundingBox Box, int Line);
+public sealed record LabeledBox(int Index, string Class, BoundingBox Box, int Line, IReadOnlyList<KeyValuePair<string, string>>? Attributes = null);

@@ -16,7 +16,10 @@ public sealed record BoxParams(
     bool FilterInvalidBboxes = false)
 {
     /// <summary>The formats read and written: Albumentations' names.</summary>
-    public static IReadOnlyList<string> Formats { get; } = ["yolo"];
+    public static IReadOnlyList<string> Formats { get; } = ["yolo", "pascal_voc"];
+
+    /// <summary>The format that reads and writes the label files.</summary>
+    public LabelFormat LabelFormat => LabelFormat.Named(Format);
 
     /// <summary>Every setting, defaults resolved, in one line: part of every item key.</summary>
     public string Canonical => FormattableString.Invariant(

@@ -8,9 +8,15 @@ namespace Augment.Core.Labels;
 /// the image's width and height; blank lines are skipped. Read into pixel-edge boxes of the image,
 /// written back normalised by the output image's size, six decimals, in the source's order.
 /// </summary>
-public static class YoloLabels
+public sealed class YoloLabels : LabelFormat
 {
-    public static (List<LabeledBox> Boxes, List<BoxFate> Invalid) Read(string text, string path, int width, int height, BoxParams settings)
+    public static YoloLabels Instance { get; } = new();
+
+    public override string Name => "yolo";
+
+    public override string Extension => ".txt";
+
+    public override (List<LabeledBox> Boxes, List<BoxFate> Invalid) Read(string text, string path, int width, int height, BoxParams settings)
     {
         var boxes = new List<LabeledBox>();
         var invalid = new List<BoxFate>();
@@ -49,28 +55,18 @@ public static class YoloLabels
             var problem = w <= 0 || h <= 0 ? $"the box has zero or negative size (w {fields[3]}, h {fields[4]})"
                 : !settings.Clip && !InUnitSquare(cx, cy, w, h) ? $"the box ({fields[1]} {fields[2]} {fields[3]} {fields[4]}) reaches outside the image; set bbox_params.clip: true to cut it to the image"
                 : null;
-            if (problem is null)
-            {
-                boxes.Add(labeled with { Box = box.ClipTo(width, height) }); // without clip, only rounding is cut
-            }
-            else if (settings.FilterInvalidBboxes)
-            {
-                invalid.Add(new BoxFate(labeled, null, DropReason.Invalid));
-            }
-            else
-            {
-                throw new InvalidLabelsException(path, n + 1, problem + " (bbox_params.filter_invalid_bboxes: true drops such boxes)");
-            }
+            SourceBoxes.Add(labeled, problem, path, width, height, settings, boxes, invalid);
         }
 
         return (boxes, invalid);
     }
 
-    /// <summary>The kept boxes as a YOLO file for a W x H output image (empty when none is kept: an image with no objects).</summary>
-    public static byte[] Write(IEnumerable<LabeledBox> boxes, int width, int height)
+    /// <summary>The kept boxes as a YOLO file for the output image (empty when none is kept: an image with no objects).</summary>
+    public override byte[] Write(IEnumerable<LabeledBox> boxes, LabelTarget target)
     {
+        var (width, height) = (target.Width, target.Height);
         var text = new StringBuilder();
-        foreach (var (_, @class, box, _) in boxes)
+        foreach (var (_, @class, box, _, _) in boxes)
         {
             text.Append(CultureInfo.InvariantCulture,
                 $"{@class} {(box.XMin + box.XMax) / 2 / width:F6} {(box.YMin + box.YMax) / 2 / height:F6} {box.Width / width:F6} {box.Height / height:F6}\n");

@@ -69,7 +69,7 @@ public static class ContactSheet
             return new ItemLabels([], [], config.Labels.Boxes);
         }
 
-        var (boxes, invalid) = YoloLabels.Read(File.ReadAllText(full), full, image.Width, image.Height, config.Labels!.Boxes);
+        var (boxes, invalid) = config.Labels!.Boxes.LabelFormat.Read(File.ReadAllText(full), full, image.Width, image.Height, config.Labels.Boxes);
         return new ItemLabels(boxes, invalid, config.Labels.Boxes);
     }
 

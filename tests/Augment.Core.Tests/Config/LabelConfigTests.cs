@@ -20,7 +20,7 @@ public sealed class LabelConfigTests
         Assert.Equal("labels/{stem}.txt", labels.Input.Text);
         Assert.False(labels.MissingIsEmpty);
         Assert.Equal(new BoxParams("yolo"), labels.Boxes);
-        Assert.Equal(LabelSettings.DefaultOutput, labels.Output.Text);
+        Assert.Equal("labels/{dir}/{stem}_{variant:000}.txt", labels.Output.Text);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class LabelConfigTests
     [Fact]
     public void The_key_part_changes_with_every_setting_that_changes_a_label_file()
     {
-        var defaults = new LabelSettings(PathTemplate.Parse("l/{stem}.txt", out _), false, new BoxParams("yolo"), PathTemplate.Parse(LabelSettings.DefaultOutput, out _));
+        var defaults = new LabelSettings(PathTemplate.Parse("l/{stem}.txt", out _), false, new BoxParams("yolo"), PathTemplate.Parse("labels/{stem}.txt", out _));
         var variants = new[]
         {
             defaults with { MissingIsEmpty = true },
@@ -78,17 +78,33 @@ public sealed class LabelConfigTests
     }
 
     [Fact]
-    public void A_label_template_that_does_not_name_txt_files_is_an_error()
+    public void A_label_template_that_names_neither_txt_nor_xml_files_is_an_error()
     {
-        var error = ConfigAssert.FailsAt(Path, Config("  labels: \"labels/{stem}.xml\"\n"), ConfigErrorCode.InvalidValue, 5, 11);
+        var error = ConfigAssert.FailsAt(Path, Config("  labels: \"labels/{stem}.json\"\n"), ConfigErrorCode.InvalidValue, 5, 11);
         Assert.Contains("must name .txt files", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Xml_label_files_are_pascal_voc_with_xml_outputs()
+    {
+        var labels = AugmentConfigLoader.Parse(Config("  labels: \"annotations/{stem}.xml\"\n"), Path).Labels!;
+
+        Assert.Equal("pascal_voc", labels.Boxes.Format);
+        Assert.Equal("labels/{dir}/{stem}_{variant:000}.xml", labels.Output.Text);
+    }
+
+    [Fact]
+    public void A_format_that_disagrees_with_the_label_files_extension_is_an_error()
+    {
+        var error = ConfigAssert.FailsAt(Path, Config("  labels: \"labels/{stem}.txt\"\n", "bbox_params: { format: pascal_voc }\n"), ConfigErrorCode.InvalidValue, 6, 24);
+        Assert.Contains("bbox_params.format is pascal_voc, whose files end in .xml", error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_format_not_read_yet_is_an_error_naming_the_ones_that_are()
     {
-        var error = ConfigAssert.FailsAt(Path, Config("  labels: \"labels/{stem}.txt\"\n", "bbox_params: { format: pascal_voc }\n"), ConfigErrorCode.InvalidValue, 6, 24);
-        Assert.Contains("it must be one of yolo", error.Problem, StringComparison.Ordinal);
+        var error = ConfigAssert.FailsAt(Path, Config("  labels: \"labels/{stem}.txt\"\n", "bbox_params: { format: albumentations }\n"), ConfigErrorCode.InvalidValue, 6, 24);
+        Assert.Contains("it must be one of yolo, pascal_voc", error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
