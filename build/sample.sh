@@ -3,7 +3,8 @@
 # `dotnet build` (which builds the task and the engine it references first), and prints where the
 # dataset is and what it holds. sample-dataset/augment.yaml is segmentation with masks;
 # classification.yaml makes JPEG crops of the photographs; detection.yaml moves hand-drawn YOLO boxes
-# (sample-dataset/labels) with three of them. A second run renders nothing.
+# (sample-dataset/labels) with three of them; voc.yaml crops and rotates two with Pascal VOC boxes
+# (sample-dataset/annotations). A second run renders nothing.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -18,6 +19,8 @@ for dataset in "$root"/sample-dataset/out/*/; do
   manifest="(no manifest)"
   if [ -f "$dataset/manifest.json" ]; then manifest="manifest $name/manifest.json"; fi
   labels=
-  if [ -d "$dataset/labels" ]; then labels=", $(count "$dataset/labels") label files"; fi
+  for folder in labels annotations; do
+    if [ -d "$dataset/$folder" ]; then labels=", $(count "$dataset/$folder") label files"; fi
+  done
   echo "  $name: $(count "$dataset/images") images, $(count "$dataset/masks") masks$labels, $manifest"
 done
