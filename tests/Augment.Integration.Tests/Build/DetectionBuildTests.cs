@@ -168,6 +168,24 @@ public sealed class DetectionBuildTests : IDisposable
         Assert.True(Enumerable.Range(0, Variants).Sum(v => ReadYolo(Path.Combine(OutputDir, "labels", $"chelsea_{v:000}.txt")).Count) > 0);
     }
 
+    [Fact]
+    public void Explain_on_an_output_label_file_prints_its_item_with_every_boxs_fate()
+    {
+        WriteConfig("  - Affine: { translate_percent: [0.45, 0.45], p: 1.0 }"); // pushes the right-hand boxes out of the frame
+        Assert.Equal(0, Build().ExitCode);
+
+        var explained = ProcessRunner.RunTool(["explain", Path.Combine(OutputDir, "labels", "chelsea_000.txt"), "-c", ConfigPath]);
+
+        Assert.True(explained.ExitCode == 0, explained.ToString());
+        var item = JsonNode.Parse(explained.StandardOutput)!;
+        Assert.Equal("images/chelsea_000.png", item["image"]!.GetValue<string>());
+        var boxes = item["boxes"]!.AsArray();
+        Assert.Equal([1, 2, 3], boxes.Select(b => b!["line"]!.GetValue<int>()));
+        Assert.Contains(boxes, b => b!["dropped"]?.GetValue<string>() is "out_of_frame" or "min_visibility");
+        Assert.Contains(boxes, b => b!["bbox"] is not null);
+        Assert.Equal(boxes.Count(b => b!["bbox"] is not null), ReadYolo(Path.Combine(OutputDir, "labels", "chelsea_000.txt")).Count);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private BuildSummary Build() => TestDataset.ParseSummary(ProcessRunner.RunTool(["build", ConfigPath, "--json"]));
