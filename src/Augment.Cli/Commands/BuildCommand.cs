@@ -70,6 +70,6 @@ internal static class BuildCommand
             Console.Out.WriteLine((flags.MsBuildState is null ? "" : $"augment: {Path.GetFileName(values.ConfigPath)}: ") + Summary.Text(report, seconds));
         }
 
-        return report.Failed == 0 ? ExitCodes.Success : ExitCodes.ItemsFailed;
+        return report.Failed == 0 && report.Errors.Count == 0 ? ExitCodes.Success : ExitCodes.ItemsFailed;
     }
 }

@@ -25,6 +25,7 @@ internal static class MsBuildState
 
         var inputs = config.Images.Select(glob => InputPattern(config.Directory, glob))
             .Concat(config.Masks.Append(config.Labels?.Input).OfType<PathTemplate>().Select(template => Everything(config.Directory, LiteralFolder(template.Text))))
+            .Concat(config.Labels?.Coco is { } coco ? [Path.Combine(config.Directory, coco)] : [])
             .Distinct(StringComparer.Ordinal);
         WriteLines(Path.Combine(stateDir, "inputs.txt"), inputs);
         WriteLines(Path.Combine(stateDir, "excludes.txt"), [Everything(layout.OutputDir, ""), Everything(layout.CacheDir, "")]);

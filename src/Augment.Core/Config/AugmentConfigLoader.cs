@@ -47,8 +47,8 @@ public static class AugmentConfigLoader
             throw reader.Error(ConfigErrorCode.OutOfRange, root.Required("version"), $"version is {version}; this Augment.Build reads version {SchemaVersion}");
         }
 
-        var inputs = reader.Mapping(root.Required("inputs"), "inputs", ["images", "masks", "labels", "missing_labels"]);
-        var output = root.Optional("output") is { } outputNode ? reader.Mapping(outputNode, "output", ["dir", "images", "masks", "labels", "format"]) : null;
+        var inputs = reader.Mapping(root.Required("inputs"), "inputs", ["images", "masks", "labels", "coco", "missing_labels"]);
+        var output = root.Optional("output") is { } outputNode ? reader.Mapping(outputNode, "output", ["dir", "images", "masks", "labels", "coco", "format"]) : null;
         var masks = root.Optional("masks") is { } masksNode ? reader.Mapping(masksNode, "masks", ["fill"]) : null;
         var limits = root.Optional("limits") is { } limitsNode ? reader.Mapping(limitsNode, "limits", ["max_pixels"]) : null;
 

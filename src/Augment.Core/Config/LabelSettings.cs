@@ -3,53 +3,113 @@ using Augment.Core.Labels;
 namespace Augment.Core.Config;
 
 /// <summary>
-/// The config's label settings (docs/config.md, "Labels"): where each image's label file is
-/// (<c>inputs.labels</c>), what an image without one means (<c>inputs.missing_labels</c>), how boxes
-/// are read and filtered (<c>bbox_params</c>, Albumentations' names), and where the output labels go
-/// (<c>output.labels</c>).
+/// The config's label settings (docs/labels.md): where each image's label file is
+/// (<c>inputs.labels</c>, a template) or the dataset's one COCO file (<c>inputs.coco</c>), what an
+/// image without labels means (<c>inputs.missing_labels</c>), how boxes are read and filtered
+/// (<c>bbox_params</c>, Albumentations' names), and where the output labels go (<c>output.labels</c>,
+/// or <c>output.coco</c> for the one output COCO file).
 /// </summary>
-public sealed record LabelSettings(PathTemplate Input, bool MissingIsEmpty, BoxParams Boxes, PathTemplate Output)
+public sealed record LabelSettings(PathTemplate? Input, bool MissingIsEmpty, BoxParams Boxes, PathTemplate? Output)
 {
+    public const string DefaultCocoOutput = "annotations/instances.json";
+
+    /// <summary>The COCO file (relative to the config's folder) when the labels are one for the whole dataset.</summary>
+    public string? Coco { get; init; }
+
+    /// <summary>The output COCO file, relative to the output folder.</summary>
+    public string CocoOutput { get; init; } = DefaultCocoOutput;
+
     /// <summary>The default <c>output.labels</c>, with the format's extension (.txt for YOLO, .xml for VOC).</summary>
     public static string DefaultOutput(LabelFormat format) => "labels/{dir}/{stem}_{variant:000}" + format.Extension;
 
-    /// <summary>What the item key hashes besides the label file itself.</summary>
+    /// <summary>What the item key hashes besides the item's own labels.</summary>
     public string Canonical => $"{Boxes.Canonical};missing_labels={(MissingIsEmpty ? "empty" : "error")}";
 
     internal static LabelSettings? Read(ConfigReader reader, MappingReader root, MappingReader inputs, MappingReader? output)
     {
         var template = inputs.Optional("labels");
+        var coco = inputs.Optional("coco");
         var bboxNode = root.Optional("bbox_params");
-        if (template is null)
+        if (template is not null && coco is not null)
         {
-            foreach (var (node, key) in new[] { (bboxNode, "bbox_params"), (inputs.Optional("missing_labels"), "inputs.missing_labels"), (output?.Optional("labels"), "output.labels") })
+            throw reader.Error(ConfigErrorCode.InvalidValue, coco, "inputs.coco and inputs.labels are two ways to give labels; keep one");
+        }
+
+        if (template is null && coco is null)
+        {
+            foreach (var (node, key) in new[]
+                     {
+                         (bboxNode, "bbox_params"), (inputs.Optional("missing_labels"), "inputs.missing_labels"), (output?.Optional("labels"), "output.labels"),
+                         (output?.Optional("coco"), "output.coco"),
+                     })
             {
                 if (node is not null)
                 {
-                    throw reader.Error(ConfigErrorCode.MissingKey, node, $"{key} needs inputs.labels, the template that names each image's label file (\"labels/{{stem}}.txt\")");
+                    throw reader.Error(ConfigErrorCode.MissingKey, node,
+                        $"{key} needs inputs.labels, the template that names each image's label file (\"labels/{{stem}}.txt\"), or inputs.coco");
                 }
             }
 
             return null;
         }
 
-        var input = Template(reader, template, reader.Text(template, "inputs.labels"), "inputs.labels");
-        var boxes = bboxNode is null ? new BoxParams(FormatOf(reader, template, input, null)) : ReadBoxes(reader, bboxNode, template, input);
         var missing = inputs.Optional("missing_labels") is { } m && reader.Choice(m, "inputs.missing_labels", ["error", "empty"]) == "empty";
+        if (coco is not null)
+        {
+            return ReadCoco(reader, coco, bboxNode, missing, output);
+        }
+
+        var input = Template(reader, template!, reader.Text(template!, "inputs.labels"), "inputs.labels");
+        var boxes = ReadBoxes(reader, bboxNode, map => FormatOf(reader, template!, input, map?.Optional("format")));
+        if (output?.Optional("coco") is { } cocoOutput)
+        {
+            throw reader.Error(ConfigErrorCode.InvalidValue, cocoOutput, "output.coco is the output of inputs.coco; per-image label files go to output.labels");
+        }
+
         var outputNode = output?.Optional("labels");
         var format = boxes.LabelFormat;
         var outputTemplate = outputNode is null ? PathTemplate.Parse(DefaultOutput(format), out _) : Template(reader, outputNode, reader.Text(outputNode, "output.labels"), "output.labels");
         if (!outputTemplate.Text.EndsWith(format.Extension, StringComparison.Ordinal))
         {
-            throw reader.Error(ConfigErrorCode.InvalidValue, outputNode ?? template,
+            throw reader.Error(ConfigErrorCode.InvalidValue, outputNode ?? template!,
                 $"output.labels '{outputTemplate.Text}' must end in {format.Extension}: labels are written in their source's format ({format.Name})");
         }
 
         return new LabelSettings(input, missing, boxes, outputTemplate);
     }
 
-    private static BoxParams ReadBoxes(ConfigReader reader, ConfigNode node, ConfigNode template, PathTemplate input)
+    private static LabelSettings ReadCoco(ConfigReader reader, ConfigNode coco, ConfigNode? bboxNode, bool missing, MappingReader? output)
     {
+        var path = reader.Text(coco, "inputs.coco").Replace('\\', '/');
+        if (path.StartsWith('/') || path.Split('/').Contains("..") || !path.EndsWith(".json", StringComparison.Ordinal))
+        {
+            throw reader.Error(ConfigErrorCode.InvalidValue, coco, $"inputs.coco '{path}' must name a .json file inside the config's folder");
+        }
+
+        var boxes = ReadBoxes(reader, bboxNode, map => map?.Optional("format") is { } format && reader.Choice(format, "bbox_params.format", BoxParams.Formats) != "coco"
+            ? throw reader.Error(ConfigErrorCode.InvalidValue, format, $"bbox_params.format must be coco with inputs.coco (a COCO file's boxes are [x, y, width, height])")
+            : "coco");
+        if (output?.Optional("labels") is { } labels)
+        {
+            throw reader.Error(ConfigErrorCode.InvalidValue, labels, "output.labels names per-image label files; the labels of inputs.coco go to one file, output.coco");
+        }
+
+        var cocoOutput = output?.Optional("coco") is { } o ? reader.Text(o, "output.coco").Replace('\\', '/') : DefaultCocoOutput;
+        if (cocoOutput.StartsWith('/') || cocoOutput.Split('/').Any(p => p is ".." or "." or "") || !cocoOutput.EndsWith(".json", StringComparison.Ordinal))
+        {
+            throw reader.Error(ConfigErrorCode.InvalidValue, output!.Optional("coco")!, $"output.coco '{cocoOutput}' must name a .json file inside the output folder");
+        }
+
+        return new LabelSettings(null, missing, boxes, null) { Coco = path, CocoOutput = cocoOutput };
+    }
+
+    private static BoxParams ReadBoxes(ConfigReader reader, ConfigNode? node, Func<MappingReader?, string> format)
+    {
+        if (node is null)
+        {
+            return new BoxParams(format(null));
+        }
+
         var map = reader.Mapping(node, "bbox_params",
             ["format", "min_area", "min_visibility", "min_width", "min_height", "clip", "filter_invalid_bboxes", "label_fields"]);
         if (map.Optional("label_fields") is { } fields)
@@ -60,7 +120,7 @@ public sealed record LabelSettings(PathTemplate Input, bool MissingIsEmpty, BoxP
         double Number(string key, double max = double.PositiveInfinity) => map.Optional(key) is { } v ? reader.Number(v, $"bbox_params.{key}", 0, max) : 0;
         bool Flag(string key) => map.Optional(key) is { } v && reader.Boolean(v, $"bbox_params.{key}");
         return new BoxParams(
-            FormatOf(reader, template, input, map.Optional("format")),
+            format(map),
             Number("min_area"),
             Number("min_visibility", 1),
             Number("min_width"),

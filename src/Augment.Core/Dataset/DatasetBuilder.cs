@@ -107,10 +107,11 @@ public static class DatasetBuilder
         state.Dispose();
         loading.Dispose();
 
+        var coco = CocoSource.For(config, hashes);
         IReadOnlyList<ItemPlan> plans;
         using (BuildProfile.Measure("plan"))
         {
-            plans = new DatasetPlanner(config, layout, hashes, keys, outputRecord, previous, options.Force, options.Jobs).Plan(outputs, configSha);
+            plans = new DatasetPlanner(config, layout, hashes, keys, outputRecord, previous, options.Force, options.Jobs, coco).Plan(outputs, configSha);
         }
 
         var planned = plans.Select(p => new PlannedItem(p.Output.Image, p.Output.Variant, p.Output.Source.Image, p.Action, p.Reason)).ToList();
@@ -127,11 +128,16 @@ public static class DatasetBuilder
         List<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> done;
         using (BuildProfile.Measure("execute"))
         {
-            done = Execute(config, layout, store, keys, plans, options);
+            done = Execute(config, layout, store, keys, plans, options, coco);
         }
 
         using var finishing = BuildProfile.Measure("finish");
         var expected = done.Where(d => d.Record is not null).SelectMany(d => Files(d.Plan.Output)).ToHashSet(StringComparer.Ordinal);
+        if (coco is not null)
+        {
+            expected.Add(config.Labels!.CocoOutput);
+        }
+
         // The output record alone lists what earlier builds wrote; the manifest is read for it only
         // when there is no record (a first build by this version, or a deleted .augment folder).
         var removed = RemoveStale(layout, outputRecord, outputRecord.Loaded ? null : previous.Value, expected);
@@ -167,17 +173,28 @@ public static class DatasetBuilder
             outputRecord.SetManifest(layout.ManifestPath, configSha, DatasetPlanner.ToolVersion, engine.Sha256);
         }
 
+        if (coco?.Error is null && coco is not null)
+        {
+            using (BuildProfile.Measure("finish.coco"))
+            {
+                WriteCoco(config, layout, coco, done, outputRecord);
+            }
+        }
+
         using (BuildProfile.Measure("finish.records"))
         {
             outputRecord.Save();
         }
 
-        var failures = done.Where(d => d.Error is not null).Select(d => d.Error!).Distinct().ToList();
+        var failures = done.Where(d => d.Error is not null).Select(d => d.Error!)
+            .Concat(coco?.Error is null ? coco?.Index.Orphans.Select(o => new BuildError(BuildErrorCode.InvalidLabels, o.FilePath, o.Reason, o.Line)) ?? [] : [])
+            .Distinct().ToList();
         if (failures.Count == 0 && done.Count == plans.Count && done.All(d => d.Record is not null))
         {
             using (BuildProfile.Measure("finish.stamp"))
             {
-                UpToDateStampWriter.TryWrite(asOf, configPath, configSha, config.Directory, layout, folders, plans, hashes, outputRecord, engineFiles);
+                UpToDateStampWriter.TryWrite(
+                    asOf, configPath, configSha, config.Directory, layout, folders, plans, hashes, outputRecord, engineFiles, config.Labels?.Coco, coco is null ? null : config.Labels!.CocoOutput);
             }
         }
 
@@ -193,10 +210,23 @@ public static class DatasetBuilder
         return ManifestIndex.TryRead(path); // without the items' ops
     }
 
-    private static List<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> Execute(
-        AugmentConfig config, BuildLayout layout, ContentStore store, KeyStore keys, IReadOnlyList<ItemPlan> plans, BuildOptions options)
+    // The output COCO file from the manifest just written (or kept), when its bytes would change.
+    private static void WriteCoco(AugmentConfig config, BuildLayout layout, CocoSource coco, IReadOnlyList<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> done, OutputRecord outputRecord)
     {
-        var renderer = new SourceRenderer(config, layout, store, keys);
+        var manifest = DatasetManifest.TryRead(layout.ManifestPath)?.Items.ToDictionary(i => i.Image, StringComparer.Ordinal) ?? [];
+        var items = done.Where(d => d.Record is not null && manifest.ContainsKey(d.Plan.Output.Image))
+            .Select(d => (d.Plan.Output, manifest[d.Plan.Output.Image], coco.EntryOf(d.Plan.Output.Source)));
+        var relative = config.Labels!.CocoOutput;
+        var full = layout.OutputPath(relative);
+        var text = CocoOutput.Text(coco.Index, items);
+        AtomicFile.WriteTextIfChanged(full, text);
+        outputRecord.Set(relative, full, Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), null);
+    }
+
+    private static List<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> Execute(
+        AugmentConfig config, BuildLayout layout, ContentStore store, KeyStore keys, IReadOnlyList<ItemPlan> plans, BuildOptions options, CocoSource? coco)
+    {
+        var renderer = new SourceRenderer(config, layout, store, keys, coco);
         // Items run in parallel; OpenCV's own pool on top would oversubscribe the cores. Its results
         // do not depend on its thread count, only its speed does.
         OpenCvRuntime.SetThreads(options.Jobs > 1 ? 1 : 0);

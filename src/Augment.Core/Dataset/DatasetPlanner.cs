@@ -16,7 +16,7 @@ namespace Augment.Core.Dataset;
 /// </summary>
 internal sealed class DatasetPlanner(
     AugmentConfig config, BuildLayout layout, FileHashCache hashes, KeyStore keys, OutputRecord outputs, Lazy<DatasetManifest?> previous, bool force,
-    int jobs = 1)
+    int jobs = 1, CocoSource? coco = null)
 {
     private readonly Lazy<Dictionary<string, ManifestItem>> _previousByImage =
         new(() => (previous.Value?.Items ?? []).ToDictionary(i => i.Image, StringComparer.Ordinal));
@@ -86,6 +86,12 @@ internal sealed class DatasetPlanner(
                     : missing == source.Labels ? $"the label file of {source.Image} is missing (inputs.missing_labels: empty makes such an image one with no objects)"
                     : source.Masks.Contains(missing) ? $"the mask of {source.Image} is missing" : "the source image is missing");
                 plans.AddRange(group.Select(o => new ItemPlan(o, ItemAction.Failed, ItemReason.None, null, null, new Dictionary<string, string>(), error)));
+                continue;
+            }
+
+            if (coco is not null && CocoError(source, sourceSha) is { } cocoError)
+            {
+                plans.AddRange(group.Select(o => new ItemPlan(o, ItemAction.Failed, ItemReason.None, null, null, new Dictionary<string, string>(), cocoError)));
                 continue;
             }
 
@@ -189,7 +195,31 @@ internal sealed class DatasetPlanner(
         var source = output.Source;
         return keys.Compute(
             source.Image, output.Variant, sourceSha[source.Image], source.Masks.Select(m => sourceSha[m]).ToList(),
-            source.Labels is null ? null : sourceSha.GetValueOrDefault(source.Labels, LabelsAbsentHash));
+            LabelsHash(source, sourceSha));
+    }
+
+    private string? LabelsHash(SourceItem source, Dictionary<string, string> sourceSha) =>
+        source.Labels is { } labels ? sourceSha.GetValueOrDefault(labels, LabelsAbsentHash)
+        : coco is null ? null
+        : sourceSha.FirstOrDefault(p => p.Key.StartsWith(coco.RelativePath + "#", StringComparison.Ordinal)).Value ?? LabelsAbsentHash;
+
+    // Adds the source's COCO entry's hash to its hashes; or the error that fails its items (the file
+    // cannot be used, or it has no entry for the source and missing_labels is not empty).
+    private BuildError? CocoError(SourceItem source, Dictionary<string, string> sourceSha)
+    {
+        if (coco!.Error is { } e)
+        {
+            return new BuildError(BuildErrorCode.InvalidLabels, e.FilePath, e.Reason, e.Line);
+        }
+
+        if (coco.EntryOf(source) is { } entry)
+        {
+            sourceSha[coco.HashKey(entry)] = entry.Sha256;
+            return null;
+        }
+
+        return config.Labels!.MissingIsEmpty ? null : new BuildError(BuildErrorCode.Unreadable, coco.FullPath,
+            $"the COCO file lists no image for {source.Image} (a file_name '{Path.GetFileName(source.Image)}'); inputs.missing_labels: empty makes it an image with no objects");
     }
 
     /// <summary>What an item key holds for a label file that is not there (inputs.missing_labels: empty).</summary>

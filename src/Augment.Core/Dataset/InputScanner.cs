@@ -32,7 +32,7 @@ public static class InputScanner
                 var dir = Path.GetDirectoryName(Path.GetRelativePath(glob.BaseDirectory.Length == 0 ? "." : glob.BaseDirectory, image))?.Replace('\\', '/') ?? string.Empty;
                 var values = new TemplateValues(dir, Path.GetFileNameWithoutExtension(image), Path.GetExtension(image), 0);
                 var masks = config.Masks.Select(t => t.Render(values)).ToList();
-                items[image] = new SourceItem(image, masks, dir, config.Labels?.Input.Render(values));
+                items[image] = new SourceItem(image, masks, dir, config.Labels?.Input?.Render(values));
             }
         }
 

@@ -28,8 +28,8 @@ public static class OutputNaming
                 var image = Check(reader, config.OutputImages, new TemplateValues(source.Dir, source.Stem, ext, variant), source, variant, owners);
                 var masks = source.Masks.Select((_, m) =>
                     Check(reader, config.OutputMasks, new TemplateValues(source.Dir, source.Stem, ext, variant, m), source, variant, owners)).ToList();
-                var labels = config.Labels is { } settings
-                    ? Check(reader, settings.Output, new TemplateValues(source.Dir, source.Stem, ext, variant), source, variant, owners)
+                var labels = config.Labels?.Output is { } template
+                    ? Check(reader, template, new TemplateValues(source.Dir, source.Stem, ext, variant), source, variant, owners)
                     : null;
                 items.Add(new OutputItem(source, variant, image, masks, labels));
             }

@@ -12,6 +12,19 @@ namespace Augment.Core.Dataset;
 /// </summary>
 internal static class SourceLabels
 {
+    /// <summary>The source's entry of the COCO file (none, under missing_labels: empty, is an image with no objects).</summary>
+    public static ItemLabels FromCoco(AugmentConfig config, CocoSource coco, SourceItem source, int width, int height)
+    {
+        var settings = config.Labels!.Boxes;
+        if (coco.EntryOf(source) is not { } entry)
+        {
+            return new ItemLabels([], [], settings);
+        }
+
+        var (boxes, invalid) = coco.Index.Read(entry, width, height, settings);
+        return new ItemLabels(boxes, invalid, settings);
+    }
+
     public static ItemLabels Read(AugmentConfig config, string relative, IReadOnlyDictionary<string, string> expectedSha, int width, int height)
     {
         var settings = config.Labels!;

@@ -15,7 +15,7 @@ namespace Augment.Core.Dataset;
 /// content store; once a <see cref="DurableBatch{T}"/> has made its objects durable,
 /// <see cref="Commit"/> writes its key record and materialises it in the output folder.
 /// </summary>
-internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, ContentStore store, KeyStore keys)
+internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, ContentStore store, KeyStore keys, CocoSource? coco = null)
 {
     private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
 
@@ -43,7 +43,9 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
                 }
             }
 
-            labels = source.Labels is { } labelFile ? SourceLabels.Read(config, labelFile, plans[0].SourceSha256, image.Width, image.Height) : null;
+            labels = source.Labels is { } labelFile ? SourceLabels.Read(config, labelFile, plans[0].SourceSha256, image.Width, image.Height)
+                : coco is not null ? SourceLabels.FromCoco(config, coco, source, image.Width, image.Height)
+                : null;
         }
         catch (InvalidLabelsException e)
         {
@@ -93,9 +95,17 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
             string? labelsSha = null;
             if (result.Labels is { } kept)
             {
-                var target = new LabelTarget(output.Image, result.Image.Width, result.Image.Height, result.Image.Channels);
-                labelsSha = Store(config.Labels!.Boxes.LabelFormat.Write(kept.Kept, target));
-                json["boxes"] = BoxFateJson.ToJson(kept.Fates);
+                if (output.Labels is not null)
+                {
+                    var target = new LabelTarget(output.Image, result.Image.Width, result.Image.Height, result.Image.Channels);
+                    labelsSha = Store(config.Labels!.Boxes.LabelFormat.Write(kept.Kept, target));
+                }
+                else
+                {
+                    json["size"] = new Newtonsoft.Json.Linq.JArray(result.Image.Width, result.Image.Height); // for the output COCO file
+                }
+
+                json["boxes"] = BoxFateJson.ToJson(kept.Fates, rawAttributes: coco is not null);
             }
 
             return new KeyRecord(imageSha, maskShas, json.ToString(Newtonsoft.Json.Formatting.None), labelsSha);

@@ -45,13 +45,13 @@ internal static class UpToDateStampWriter
     /// <param name="engineFiles">The engine's libraries as the last stamp had them, when this build found them unchanged.</param>
     public static bool TryWrite(
         long asOf, string configPath, string configSha256, string configDirectory, BuildLayout layout, IEnumerable<string> folders,
-        IReadOnlyList<ItemPlan> plans, FileHashCache hashes, OutputRecord outputRecord, StampedFiles? engineFiles = null)
+        IReadOnlyList<ItemPlan> plans, FileHashCache hashes, OutputRecord outputRecord, StampedFiles? engineFiles = null, string? cocoInput = null, string? cocoOutput = null)
     {
         _ = EngineFingerprint.Current; // the engine's libraries are loaded (a build without items may not have)
         (List<(string, FileIdentity)> Folders, List<(string, FileIdentity)> Sources, List<(string, FileIdentity)> Outputs)? files;
         using (Diagnostics.BuildProfile.Measure("finish.stamp.files"))
         {
-            files = UsedFiles(asOf, configDirectory, layout, folders, plans, hashes, outputRecord);
+            files = UsedFiles(asOf, configDirectory, layout, folders, plans, hashes, outputRecord, cocoInput, cocoOutput);
         }
 
         if (files is not { } used)
@@ -89,7 +89,7 @@ internal static class UpToDateStampWriter
     // Every folder, source and output as the build used it, or null when one changed since.
     private static (List<(string, FileIdentity)>, List<(string, FileIdentity)>, List<(string, FileIdentity)>)? UsedFiles(
         long asOf, string configDirectory, BuildLayout layout, IEnumerable<string> folders, IReadOnlyList<ItemPlan> plans, FileHashCache hashes,
-        OutputRecord outputRecord)
+        OutputRecord outputRecord, string? cocoInput, string? cocoOutput)
     {
         var folderFiles = new List<(string, FileIdentity)>();
         // A label file that is not there (inputs.missing_labels: empty) is watched through its folder:
@@ -108,7 +108,7 @@ internal static class UpToDateStampWriter
         }
 
         var sources = new List<(string, FileIdentity)>();
-        foreach (var relative in sourceFiles.Where(f => !f.Absent).Select(f => f.File))
+        foreach (var relative in sourceFiles.Where(f => !f.Absent).Select(f => f.File).Concat(cocoInput is null ? [] : [cocoInput]))
         {
             var full = Path.Combine(configDirectory, relative);
             if (!hashes.TryUsedIdentity(full, out var used) || used.ModifiedNanoseconds >= asOf || !NativeFiles.TryIdentity(full, out var now) || now != used)
@@ -120,7 +120,7 @@ internal static class UpToDateStampWriter
         }
 
         var outputs = new List<(string, FileIdentity)>();
-        foreach (var relative in plans.SelectMany(p => p.Output.Files).Append(Manifest.DatasetManifest.FileName))
+        foreach (var relative in plans.SelectMany(p => p.Output.Files).Append(Manifest.DatasetManifest.FileName).Concat(cocoOutput is null ? [] : [cocoOutput]))
         {
             var full = layout.OutputPath(relative);
             if (!outputRecord.TryRecordedIdentity(relative, out var recorded) || !NativeFiles.TryIdentity(full, out var now) || now != recorded)

@@ -16,9 +16,9 @@ public sealed record BoxParams(
     bool FilterInvalidBboxes = false)
 {
     /// <summary>The formats read and written: Albumentations' names.</summary>
-    public static IReadOnlyList<string> Formats { get; } = ["yolo", "pascal_voc"];
+    public static IReadOnlyList<string> Formats { get; } = ["yolo", "pascal_voc", "coco"];
 
-    /// <summary>The format that reads and writes the label files.</summary>
+    /// <summary>The format that reads and writes per-image label files (not COCO's one file: see <see cref="CocoIndex"/>).</summary>
     public LabelFormat LabelFormat => LabelFormat.Named(Format);
 
     /// <summary>Every setting, defaults resolved, in one line: part of every item key.</summary>

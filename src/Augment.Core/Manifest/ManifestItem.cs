@@ -49,6 +49,11 @@ public sealed record ManifestItem(
             json["boxes"] = boxes.DeepClone();
         }
 
+        if (Record["size"] is { } size)
+        {
+            json["size"] = size.DeepClone();
+        }
+
         json["sha256"] = Sorted(Sha256);
         return json;
     }
@@ -61,7 +66,7 @@ public sealed record ManifestItem(
         Map(json["sourceSha256"]),
         json.Value<int>("variant"),
         json.Value<string>("key") ?? string.Empty,
-        new JObject { ["seed"] = json["seed"]?.DeepClone(), ["passes"] = json["passes"]?.DeepClone(), ["ops"] = json["ops"]?.DeepClone(), ["boxes"] = json["boxes"]?.DeepClone() },
+        new JObject { ["seed"] = json["seed"]?.DeepClone(), ["passes"] = json["passes"]?.DeepClone(), ["ops"] = json["ops"]?.DeepClone(), ["boxes"] = json["boxes"]?.DeepClone(), ["size"] = json["size"]?.DeepClone() },
         Map(json["sha256"]))
     {
         Labels = json.Value<string>("labels"),

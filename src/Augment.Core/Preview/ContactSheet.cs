@@ -25,6 +25,8 @@ public static class ContactSheet
     {
         var config = AugmentConfigLoader.Load(configPath);
         var chosen = InputScanner.Scan(config).Take(sources).ToList();
+        var coco = CocoSource.For(config);
+        var names = CategoryNames(coco);
         var (width, height) = Size(chosen.Count, variants);
         using var sheet = ImageBuffer.Create(width, height, 8, 3);
         for (var row = 0; row < chosen.Count; row++)
@@ -34,15 +36,15 @@ public static class ContactSheet
             var masks = source.Masks.Select(m => ImageCodec.DecodeFile(Path.Combine(config.Directory, m), config.Limits)).ToList();
             try
             {
-                var labels = ReadLabels(config, source, image);
+                var labels = coco is not null ? SourceLabels.FromCoco(config, coco, source, image.Width, image.Height) : ReadLabels(config, source, image);
                 var y = Gap + (row * (Tile + Gap));
-                Place(sheet, image, masks, labels?.Boxes ?? [], Gap, y);
+                Place(sheet, image, masks, Named(labels?.Boxes ?? [], names), Gap, y);
                 for (var variant = 0; variant < variants; variant++)
                 {
                     var (_, result) = ItemRenderer.Render(config, source.Image, variant, image, masks, labels);
                     using (result)
                     {
-                        Place(sheet, result.Image, result.Masks, result.Labels?.Kept ?? [], Gap + ((variant + 1) * (Tile + Gap)), y);
+                        Place(sheet, result.Image, result.Masks, Named(result.Labels?.Kept ?? [], names), Gap + ((variant + 1) * (Tile + Gap)), y);
                     }
                 }
             }
@@ -54,6 +56,16 @@ public static class ContactSheet
 
         return ImageCodec.Encode(sheet, new EncodeSettings(ImageFormat.Png));
     }
+
+    // COCO's category names by id, for the boxes' tags (other formats' classes are their own names).
+    private static Dictionary<string, string> CategoryNames(CocoSource? coco) =>
+        (coco?.Index.Root["categories"] as Newtonsoft.Json.Linq.JArray ?? [])
+            .OfType<Newtonsoft.Json.Linq.JObject>()
+            .Where(c => c["id"] is not null && c["name"] is not null)
+            .ToDictionary(c => c["id"]!.ToString(), c => c["name"]!.ToString(), StringComparer.Ordinal);
+
+    private static IReadOnlyList<(LabeledBox Box, string Tag)> Named(IReadOnlyList<LabeledBox> boxes, Dictionary<string, string> names) =>
+        boxes.Select(b => (b, names.GetValueOrDefault(b.Class, b.Class))).ToList();
 
     // The source's label file as a build reads it (a missing file under missing_labels: empty is no objects).
     private static ItemLabels? ReadLabels(AugmentConfig config, SourceItem source, ImageBuffer image)
@@ -74,7 +86,7 @@ public static class ContactSheet
     }
 
     // Fits the image (with its masks drawn over, its boxes outlined) into a tile, keeping its aspect ratio.
-    private static void Place(ImageBuffer sheet, ImageBuffer image, IReadOnlyList<ImageBuffer> masks, IReadOnlyList<LabeledBox> boxes, int x, int y)
+    private static void Place(ImageBuffer sheet, ImageBuffer image, IReadOnlyList<ImageBuffer> masks, IReadOnlyList<(LabeledBox Box, string Tag)> boxes, int x, int y)
     {
         using var colour = image.Convert(3, 8);
         foreach (var mask in masks)
@@ -86,10 +98,10 @@ public static class ContactSheet
         var w = Math.Max(1, (int)Math.Round(colour.Width * scale));
         var h = Math.Max(1, (int)Math.Round(colour.Height * scale));
         using var tile = new ImageBuffer(colour.Native.Resize(w, h, (int)Geometry.Interpolation.Area));
-        foreach (var box in boxes)
+        foreach (var (box, tag) in boxes)
         {
             var id = int.TryParse(box.Class, out var n) ? n : box.Class.Aggregate(0, (h, c) => ((h * 31) + c) & 0xFFFF);
-            tile.Native.DrawBox(box.Box.XMin, box.Box.YMin, box.Box.XMax, box.Box.YMax, scale, id, box.Class);
+            tile.Native.DrawBox(box.Box.XMin, box.Box.YMin, box.Box.XMax, box.Box.YMax, scale, id, tag);
         }
 
         sheet.Native.Paste(tile.Native, x + ((Tile - w) / 2), y + ((Tile - h) / 2));
