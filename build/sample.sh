@@ -4,7 +4,8 @@
 # dataset is and what it holds. sample-dataset/augment.yaml is segmentation with masks;
 # classification.yaml makes JPEG crops of the photographs; detection.yaml moves hand-drawn YOLO boxes
 # (sample-dataset/labels) with three of them; voc.yaml crops and rotates two with Pascal VOC boxes
-# (sample-dataset/annotations). A second run renders nothing.
+# (sample-dataset/annotations); coco.yaml moves the boxes of one COCO file (sample-dataset/coco) and
+# writes one for the output. A second run renders nothing.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
@@ -20,7 +21,10 @@ for dataset in "$root"/sample-dataset/out/*/; do
   if [ -f "$dataset/manifest.json" ]; then manifest="manifest $name/manifest.json"; fi
   labels=
   for folder in labels annotations; do
-    if [ -d "$dataset/$folder" ]; then labels=", $(count "$dataset/$folder") label files"; fi
+    if [ -d "$dataset/$folder" ]; then
+      n=$(count "$dataset/$folder")
+      if [ "$n" = 1 ]; then labels=", 1 label file"; else labels=", $n label files"; fi
+    fi
   done
   echo "  $name: $(count "$dataset/images") images, $(count "$dataset/masks") masks$labels, $manifest"
 done

@@ -1,0 +1,146 @@
+using System.Text.Json.Nodes;
+using Augment.Integration.Tests.TestSupport;
+
+namespace Augment.Integration.Tests.Build;
+
+/// <summary>
+/// docs/labels.md, COCO through the CLI: the sample COCO dataset builds one output instances.json
+/// that parses back consistent with the manifest; editing one image's annotations rebuilds only that
+/// image's items (and so does nothing else's edit), an annotation that names no image is an error
+/// while every item still builds, and deleting the output file brings it back.
+/// </summary>
+[Collection(BuildCollection.Name)]
+public sealed class CocoBuildTests : IDisposable
+{
+    private const int Variants = 3;
+    private readonly TempFolder _temp = new("augment-coco-");
+
+    public CocoBuildTests()
+    {
+        Directory.CreateDirectory(_temp.Combine("images"));
+        Directory.CreateDirectory(_temp.Combine("coco"));
+        foreach (var name in new[] { "chelsea.png", "coffee.png", "horse.png", "rocket.jpg" })
+        {
+            File.Copy(Path.Combine(RepoPaths.Root, "sample-dataset", "images", name), _temp.Combine("images", name));
+            File.SetLastWriteTimeUtc(_temp.Combine("images", name), TestDataset.SourceTime);
+        }
+
+        File.Copy(Path.Combine(RepoPaths.Root, "sample-dataset", "coco", "instances.json"), CocoPath);
+        File.SetLastWriteTimeUtc(CocoPath, TestDataset.SourceTime);
+        File.Copy(Path.Combine(RepoPaths.Root, "sample-dataset", "coco.yaml"), ConfigPath);
+    }
+
+    private string ConfigPath => _temp.Combine("coco.yaml");
+
+    private string CocoPath => _temp.Combine("coco", "instances.json");
+
+    private string OutputDir => _temp.Combine("out", "coco");
+
+    private string OutputCoco => Path.Combine(OutputDir, "annotations", "instances.json");
+
+    [Fact]
+    public void The_sample_coco_config_writes_one_instances_file_that_agrees_with_the_manifest()
+    {
+        var summary = Build();
+        Assert.True(summary.ExitCode == 0 && summary.Failed == 0, summary.ToString());
+        Assert.Equal(12, summary.Rendered);
+
+        var coco = JsonNode.Parse(File.ReadAllText(OutputCoco))!;
+        var source = JsonNode.Parse(File.ReadAllText(CocoPath))!;
+        Assert.Equal(source["categories"]!.ToJsonString(), coco["categories"]!.ToJsonString());
+        Assert.Equal(source["info"]!.ToJsonString(), coco["info"]!.ToJsonString());
+        var images = coco["images"]!.AsArray();
+        Assert.Equal(12, images.Count);
+        Assert.Equal(Enumerable.Range(1, 12), images.Select(i => i!["id"]!.GetValue<int>()));
+        Assert.Equal(images.Select(i => i!["file_name"]!.GetValue<string>()).Order(StringComparer.Ordinal), images.Select(i => i!["file_name"]!.GetValue<string>()));
+
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(OutputDir, "manifest.json")))!["items"]!.AsArray().ToDictionary(i => i!["image"]!.GetValue<string>());
+        var annotations = coco["annotations"]!.AsArray();
+        Assert.Equal(annotations.Count, annotations.Select(a => a!["id"]!.GetValue<int>()).Distinct().Count());
+        foreach (var image in images)
+        {
+            var name = image!["file_name"]!.GetValue<string>();
+            Assert.True(File.Exists(Path.Combine(OutputDir, name)), name);
+            var item = manifest[name]!;
+            Assert.Equal(image["width"]!.GetValue<int>(), item["size"]![0]!.GetValue<int>());
+            var mine = annotations.Where(a => a!["image_id"]!.GetValue<int>() == image["id"]!.GetValue<int>()).ToList();
+            var kept = item["boxes"]!.AsArray().Where(b => b!["bbox"] is not null).ToList();
+            Assert.Equal(kept.Count, mine.Count);
+            for (var i = 0; i < mine.Count; i++)
+            {
+                var bbox = mine[i]!["bbox"]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+                var corners = kept[i]!["bbox"]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+                Assert.Equal(corners[0], bbox[0], 1e-9);
+                Assert.Equal(corners[2] - corners[0], bbox[2], 1.5e-3);
+                Assert.Equal(bbox[2] * bbox[3], mine[i]!["area"]!.GetValue<double>(), 0.05);
+                Assert.Equal(kept[i]!["class"]!.GetValue<string>(), mine[i]!["category_id"]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Assert.True(bbox[0] >= 0 && bbox[1] >= 0 && bbox[0] + bbox[2] <= image["width"]!.GetValue<int>() + 1e-6, string.Join(" ", bbox));
+            }
+
+            if (name.Contains("rocket", StringComparison.Ordinal))
+            {
+                Assert.Empty(mine); // the file gives the rocket no annotations: an image with no objects
+            }
+        }
+
+        Assert.True(annotations.Count >= 18, $"only {annotations.Count} annotations");
+    }
+
+    [Fact]
+    public void Editing_one_images_annotations_rebuilds_only_its_items_and_renumbering_rebuilds_nothing()
+    {
+        Assert.Equal(12, Build().Rendered);
+
+        var coco = JsonNode.Parse(File.ReadAllText(CocoPath))!;
+        var horse = coco["images"]!.AsArray().First(i => i!["file_name"]!.GetValue<string>() == "horse.png")!["id"]!.GetValue<int>();
+        var annotation = coco["annotations"]!.AsArray().First(a => a!["image_id"]!.GetValue<int>() == horse)!;
+        annotation["bbox"]![0] = annotation["bbox"]![0]!.GetValue<double>() + 5;
+        File.WriteAllText(CocoPath, coco.ToJsonString());
+        var edited = Build();
+        Assert.True(edited.ExitCode == 0, edited.ToString());
+        Assert.Equal((Variants, 12 - Variants), (edited.Rendered, edited.UpToDate));
+
+        // New ids for every image and annotation (a re-export) change no item.
+        foreach (var image in coco["images"]!.AsArray())
+        {
+            image!["id"] = image["id"]!.GetValue<int>() + 1000;
+        }
+
+        foreach (var a in coco["annotations"]!.AsArray())
+        {
+            a!["id"] = a["id"]!.GetValue<int>() + 1000;
+            a["image_id"] = a["image_id"]!.GetValue<int>() + 1000;
+        }
+
+        File.WriteAllText(CocoPath, coco.ToJsonString());
+        var renumbered = Build();
+        Assert.Equal((0, 12), (renumbered.Rendered, renumbered.UpToDate));
+
+        File.Delete(OutputCoco);
+        var restored = Build();
+        Assert.Equal((0, 0), (restored.Rendered, restored.Failed));
+        Assert.True(File.Exists(OutputCoco));
+    }
+
+    [Fact]
+    public void An_annotation_that_names_no_image_is_an_error_of_the_file_and_every_item_still_builds()
+    {
+        var coco = JsonNode.Parse(File.ReadAllText(CocoPath))!;
+        coco["annotations"]!.AsArray().Add(JsonNode.Parse("""{ "id": 999, "image_id": 4242, "category_id": 1, "bbox": [1, 1, 5, 5], "iscrowd": 0 }"""));
+        File.WriteAllText(CocoPath, coco.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+
+        var summary = Build();
+
+        Assert.Equal((1, 12, 0), (summary.ExitCode, summary.Built, summary.Failed));
+        var error = Assert.Single(summary.Json["errors"]!.AsArray())!;
+        Assert.Equal("AUG3004", error["code"]!.GetValue<string>());
+        Assert.Contains("image_id 4242 names no image", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Matches(@"^annotations\[\d+\]", error["message"]!.GetValue<string>());
+        Assert.True(error["line"]!.GetValue<int>() > 1);
+        Assert.True(File.Exists(OutputCoco));
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private BuildSummary Build() => TestDataset.ParseSummary(ProcessRunner.RunTool(["build", ConfigPath, "--json"]));
+}
