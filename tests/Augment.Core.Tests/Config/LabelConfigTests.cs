@@ -17,10 +17,10 @@ public sealed class LabelConfigTests
         var config = AugmentConfigLoader.Parse(Config("  labels: \"labels/{stem}.txt\"\n"), Path);
 
         var labels = Assert.IsType<LabelSettings>(config.Labels);
-        Assert.Equal("labels/{stem}.txt", labels.Input.Text);
+        Assert.Equal("labels/{stem}.txt", labels.Input!.Text);
         Assert.False(labels.MissingIsEmpty);
         Assert.Equal(new BoxParams("yolo"), labels.Boxes);
-        Assert.Equal("labels/{dir}/{stem}_{variant:000}.txt", labels.Output.Text);
+        Assert.Equal("labels/{dir}/{stem}_{variant:000}.txt", labels.Output!.Text);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class LabelConfigTests
         var labels = config.Labels!;
         Assert.True(labels.MissingIsEmpty);
         Assert.Equal(new BoxParams("yolo", 16, 0.3, 2, 3, Clip: true, FilterInvalidBboxes: true), labels.Boxes);
-        Assert.Equal("yolo/{stem}_{variant}.txt", labels.Output.Text);
+        Assert.Equal("yolo/{stem}_{variant}.txt", labels.Output!.Text);
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public sealed class LabelConfigTests
         var labels = AugmentConfigLoader.Parse(Config("  labels: \"annotations/{stem}.xml\"\n"), Path).Labels!;
 
         Assert.Equal("pascal_voc", labels.Boxes.Format);
-        Assert.Equal("labels/{dir}/{stem}_{variant:000}.xml", labels.Output.Text);
+        Assert.Equal("labels/{dir}/{stem}_{variant:000}.xml", labels.Output!.Text);
     }
 
     [Fact]
@@ -136,5 +136,30 @@ public sealed class LabelConfigTests
     {
         var error = ConfigAssert.FailsAt(Path, Config("  labels: \"labels/{stem}.txt\"\n", output: "  labels: \"l/{stem}_{variant}.json\"\n"), ConfigErrorCode.InvalidValue, 7, 11);
         Assert.Contains("must end in .txt", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Inputs_coco_reads_one_file_for_the_dataset_with_an_output_coco_file()
+    {
+        var labels = AugmentConfigLoader.Parse(Config("  coco: \"annotations/instances.json\"\n", output: "  coco: \"coco/train.json\"\n"), Path).Labels!;
+
+        Assert.Equal(("annotations/instances.json", "coco/train.json", "coco"), (labels.Coco, labels.CocoOutput, labels.Boxes.Format));
+        Assert.Null(labels.Input);
+        Assert.Null(labels.Output);
+        Assert.Equal(LabelSettings.DefaultCocoOutput, AugmentConfigLoader.Parse(Config("  coco: \"a.json\"\n"), Path).Labels!.CocoOutput);
+    }
+
+    [Theory]
+    [InlineData("  coco: \"a.json\"\n  labels: \"l/{stem}.txt\"\n", "", "", "two ways to give labels")]
+    [InlineData("  coco: \"../a.json\"\n", "", "", "must name a .json file inside the config's folder")]
+    [InlineData("  coco: \"a.json\"\n", "bbox_params: { format: yolo }\n", "", "bbox_params.format must be coco with inputs.coco")]
+    [InlineData("  coco: \"a.json\"\n", "", "  labels: \"l/{stem}.txt\"\n", "the labels of inputs.coco go to one file, output.coco")]
+    [InlineData("  coco: \"a.json\"\n", "", "  coco: \"../out.json\"\n", "must name a .json file inside the output folder")]
+    [InlineData("  labels: \"l/{stem}.txt\"\n", "", "  coco: \"a.json\"\n", "output.coco is the output of inputs.coco")]
+    public void Coco_settings_that_do_not_fit_are_errors(string inputs, string root, string output, string message)
+    {
+        var error = ConfigAssert.Fails(Path, Config(inputs, root, output));
+        Assert.Equal(ConfigErrorCode.InvalidValue, error.Code);
+        Assert.Contains(message, error.Problem, StringComparison.Ordinal);
     }
 }
