@@ -5,7 +5,8 @@
 # classification.yaml makes JPEG crops of the photographs; detection.yaml moves hand-drawn YOLO boxes
 # (sample-dataset/labels) with three of them; voc.yaml crops and rotates two with Pascal VOC boxes
 # (sample-dataset/annotations); coco.yaml moves the boxes of one COCO file (sample-dataset/coco) and
-# writes one for the output. A second run renders nothing.
+# writes one for the output; pose.yaml moves YOLO-pose keypoints (sample-dataset/pose). A second run
+# renders nothing.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 

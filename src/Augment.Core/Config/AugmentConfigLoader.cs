@@ -11,7 +11,7 @@ public static class AugmentConfigLoader
 {
     public const int SchemaVersion = 1;
 
-    private static readonly string[] RootKeys = ["version", "seed", "inputs", "variants", "output", "masks", "limits", "pipeline", "bbox_params"];
+    private static readonly string[] RootKeys = ["version", "seed", "inputs", "variants", "output", "masks", "limits", "pipeline", "bbox_params", "keypoint_params"];
 
     public static AugmentConfig Load(string path, OpCatalog? catalog = null)
     {

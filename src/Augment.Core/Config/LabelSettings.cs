@@ -16,6 +16,9 @@ public sealed record LabelSettings(PathTemplate? Input, bool MissingIsEmpty, Box
     /// <summary>The COCO file (relative to the config's folder) when the labels are one for the whole dataset.</summary>
     public string? Coco { get; init; }
 
+    /// <summary><c>keypoint_params</c>: when set, each object's keypoints travel with it (YOLO-pose, COCO).</summary>
+    public KeypointParams? Keypoints { get; init; }
+
     /// <summary>The output COCO file, relative to the output folder.</summary>
     public string CocoOutput { get; init; } = DefaultCocoOutput;
 
@@ -23,7 +26,7 @@ public sealed record LabelSettings(PathTemplate? Input, bool MissingIsEmpty, Box
     public static string DefaultOutput(LabelFormat format) => "labels/{dir}/{stem}_{variant:000}" + format.Extension;
 
     /// <summary>What the item key hashes besides the item's own labels.</summary>
-    public string Canonical => $"{Boxes.Canonical};missing_labels={(MissingIsEmpty ? "empty" : "error")}";
+    public string Canonical => $"{Boxes.Canonical};missing_labels={(MissingIsEmpty ? "empty" : "error")}" + (Keypoints is { } k ? ";" + k.Canonical : string.Empty);
 
     internal static LabelSettings? Read(ConfigReader reader, MappingReader root, MappingReader inputs, MappingReader? output)
     {
@@ -54,9 +57,10 @@ public sealed record LabelSettings(PathTemplate? Input, bool MissingIsEmpty, Box
         }
 
         var missing = inputs.Optional("missing_labels") is { } m && reader.Choice(m, "inputs.missing_labels", ["error", "empty"]) == "empty";
+        var keypointNode = root.Optional("keypoint_params");
         if (coco is not null)
         {
-            return ReadCoco(reader, coco, bboxNode, missing, output);
+            return ReadCoco(reader, coco, bboxNode, missing, output) with { Keypoints = ReadKeypoints(reader, keypointNode, "coco") };
         }
 
         var input = Template(reader, template!, reader.Text(template!, "inputs.labels"), "inputs.labels");
@@ -75,7 +79,42 @@ public sealed record LabelSettings(PathTemplate? Input, bool MissingIsEmpty, Box
                 $"output.labels '{outputTemplate.Text}' must end in {format.Extension}: labels are written in their source's format ({format.Name})");
         }
 
-        return new LabelSettings(input, missing, boxes, outputTemplate);
+        return new LabelSettings(input, missing, boxes, outputTemplate) { Keypoints = ReadKeypoints(reader, keypointNode, boxes.Format) };
+    }
+
+    // keypoint_params: Albumentations' format and remove_invisible (label_fields and angle_in_degrees accepted), and
+    // Ultralytics' kpt_shape, which a YOLO-pose file needs (how many keypoints, 2 or 3 values each).
+    private static KeypointParams? ReadKeypoints(ConfigReader reader, ConfigNode? node, string format)
+    {
+        if (node is null)
+        {
+            return null;
+        }
+
+        var map = reader.Mapping(node, "keypoint_params", ["format", "remove_invisible", "kpt_shape", "label_fields", "angle_in_degrees"]);
+        if (format == "pascal_voc")
+        {
+            throw reader.Error(ConfigErrorCode.InvalidValue, node, "keypoint_params: Pascal VOC files hold no keypoints (YOLO-pose and COCO files do)");
+        }
+
+        var kpFormat = map.Optional("format") is { } f ? reader.Choice(f, "keypoint_params.format", ["xy"]) : "xy";
+        var remove = map.Optional("remove_invisible") is not { } r || reader.Boolean(r, "keypoint_params.remove_invisible");
+        _ = map.Optional("label_fields") is { } fields ? reader.TextList(fields, "keypoint_params.label_fields") : null;
+        _ = map.Optional("angle_in_degrees") is { } degrees && reader.Boolean(degrees, "keypoint_params.angle_in_degrees");
+        var (count, dims) = (0, 3);
+        if (map.Optional("kpt_shape") is { } shape)
+        {
+            var values = shape is SequenceNode { Items.Count: 2 } list
+                ? (reader.Integer(list.Items[0], "keypoint_params.kpt_shape[0]", 1, 1000), reader.Integer(list.Items[1], "keypoint_params.kpt_shape[1]", 2, 3))
+                : throw reader.Error(ConfigErrorCode.WrongType, shape, "keypoint_params.kpt_shape is [keypoints, 2 or 3] (Ultralytics' kpt_shape: [17, 3])");
+            (count, dims) = ((int)values.Item1, (int)values.Item2);
+        }
+        else if (format == "yolo")
+        {
+            throw reader.Error(ConfigErrorCode.MissingKey, node, "keypoint_params needs kpt_shape for YOLO-pose files ([keypoints, 2 or 3], as in the dataset's data.yaml)");
+        }
+
+        return new KeypointParams(kpFormat, remove, count, dims);
     }
 
     private static LabelSettings ReadCoco(ConfigReader reader, ConfigNode coco, ConfigNode? bboxNode, bool missing, MappingReader? output)

@@ -44,6 +44,12 @@ internal static class CocoOutput
                     ["area"] = Round(w * h),
                     ["iscrowd"] = 0,
                 };
+                if (box["keypoints"] is JArray points)
+                {
+                    annotation["keypoints"] = points.DeepClone();
+                    annotation["num_keypoints"] = points.Where((_, i) => i % 3 == 2).Count(v => (int)v > 0);
+                }
+
                 foreach (var attribute in (box["attributes"] as JObject)?.Properties() ?? [])
                 {
                     annotation[attribute.Name] = attribute.Value.DeepClone();

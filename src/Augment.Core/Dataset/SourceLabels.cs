@@ -18,11 +18,11 @@ internal static class SourceLabels
         var settings = config.Labels!.Boxes;
         if (coco.EntryOf(source) is not { } entry)
         {
-            return new ItemLabels([], [], settings);
+            return new ItemLabels([], [], settings, config.Labels.Keypoints);
         }
 
-        var (boxes, invalid) = coco.Index.Read(entry, width, height, settings);
-        return new ItemLabels(boxes, invalid, settings);
+        var (boxes, invalid) = coco.Index.Read(entry, width, height, settings, config.Labels.Keypoints);
+        return new ItemLabels(boxes, invalid, settings, config.Labels.Keypoints);
     }
 
     public static ItemLabels Read(AugmentConfig config, string relative, IReadOnlyDictionary<string, string> expectedSha, int width, int height)
@@ -34,7 +34,7 @@ internal static class SourceLabels
             // The planner found no file (missing_labels: empty).
             return File.Exists(full)
                 ? throw new InvalidLabelsException(full, 0, "the file appeared during the build; build again")
-                : new ItemLabels([], [], settings.Boxes);
+                : new ItemLabels([], [], settings.Boxes, settings.Keypoints);
         }
 
         byte[] bytes;
@@ -62,7 +62,7 @@ internal static class SourceLabels
             throw new InvalidLabelsException(full, 0, "the file is not UTF-8 text");
         }
 
-        var (boxes, invalid) = settings.Boxes.LabelFormat.Read(text, full, width, height, settings.Boxes);
-        return new ItemLabels(boxes, invalid, settings.Boxes);
+        var (boxes, invalid) = settings.Boxes.LabelFormat.Read(text, full, width, height, settings.Boxes, settings.Keypoints);
+        return new ItemLabels(boxes, invalid, settings.Boxes, settings.Keypoints);
     }
 }

@@ -97,7 +97,7 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
             {
                 if (output.Labels is not null)
                 {
-                    var target = new LabelTarget(output.Image, result.Image.Width, result.Image.Height, result.Image.Channels);
+                    var target = new LabelTarget(output.Image, result.Image.Width, result.Image.Height, result.Image.Channels, config.Labels!.Keypoints?.Dims ?? 3);
                     labelsSha = Store(config.Labels!.Boxes.LabelFormat.Write(kept.Kept, target));
                 }
                 else

@@ -4,14 +4,18 @@ namespace Augment.Core.Geometry;
 /// Where a point of the input goes through a displacement field. The field maps the other way
 /// (output pixel p samples the input at p + d(p)), so the output point is the solution of
 /// p + d(p) = q, found by Newton's method on the bilinear field (its exact Jacobian per cell), from
-/// p = q - d(q). Sub-pixel: it stops when the residual is under <see cref="Tolerance"/> pixels.
+/// p = q - d(q). Sub-pixel: it stops when the residual is under <see cref="Tolerance"/> pixels. A
+/// field that folds has several solutions or none near the start: the point found is one of them, and
+/// <c>Converged</c> is false when none was found.
 /// </summary>
 public static class FieldInverse
 {
     public const double Tolerance = 1e-6;
     private const int MaxIterations = 50;
 
-    public static (double X, double Y) Forward(DisplacementField field, double qx, double qy)
+    public static (double X, double Y) Forward(DisplacementField field, double qx, double qy) => Solve(field, qx, qy).Point;
+
+    public static ((double X, double Y) Point, bool Converged) Solve(DisplacementField field, double qx, double qy)
     {
         var (dx, dy) = field.At(qx, qy);
         var (px, py) = (qx - dx, qy - dy);
@@ -21,7 +25,7 @@ public static class FieldInverse
             var (rx, ry) = (px + dx - qx, py + dy - qy);
             if ((rx * rx) + (ry * ry) < Tolerance * Tolerance)
             {
-                break;
+                return ((px, py), true);
             }
 
             var (j00, j01, j10, j11) = Jacobian(field, px, py);
@@ -36,7 +40,9 @@ public static class FieldInverse
             (px, py) = (px - (((j11 * rx) - (j01 * ry)) / det), py - (((j00 * ry) - (j10 * rx)) / det));
         }
 
-        return (px, py);
+        var (ex, ey) = field.At(px, py);
+        var (fx, fy) = (px + ex - qx, py + ey - qy);
+        return ((px, py), (fx * fx) + (fy * fy) < Tolerance * Tolerance);
     }
 
     // d/dp of p + d(p) on the bilinear cell that holds p; outside the grid the field is constant.

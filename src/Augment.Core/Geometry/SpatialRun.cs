@@ -47,16 +47,21 @@ public sealed class SpatialRun
     /// Where a point of the input (pixel-centre coordinates) lands in the output: matrices forward,
     /// displacement fields inverted (<see cref="FieldInverse"/>). Boxes and keypoints take this mapping.
     /// </summary>
-    public (double X, double Y) MapPoint(double x, double y)
+    public (double X, double Y) MapPoint(double x, double y) => TryMapPoint(x, y).Point;
+
+    /// <summary><see cref="MapPoint"/>, and whether every field's inversion converged (a folding field may have no solution near the point).</summary>
+    public ((double X, double Y) Point, bool Converged) TryMapPoint(double x, double y)
     {
         var pending = Matrix3x3.Identity;
+        var converged = true;
         foreach (var step in _steps)
         {
             if (step.Field is { } field)
             {
                 (x, y) = pending.Apply(x, y);
                 pending = Matrix3x3.Identity;
-                (x, y) = FieldInverse.Forward(field, x, y);
+                ((x, y), var solved) = FieldInverse.Solve(field, x, y);
+                converged &= solved;
             }
             else
             {
@@ -64,7 +69,7 @@ public sealed class SpatialRun
             }
         }
 
-        return pending.Apply(x, y);
+        return (pending.Apply(x, y), converged);
     }
 
     /// <summary>True when the run maps every output pixel exactly onto the same input pixel: nothing to resample.</summary>
@@ -111,9 +116,14 @@ public sealed class SpatialRun
     /// Resamples the image and its masks, each in one pass; a per-pixel map (a run with a
     /// displacement field) is built once for all of them.
     /// </summary>
-    public (ImageBuffer Image, List<ImageBuffer> Masks) Apply(ImageBuffer image, IReadOnlyList<ImageBuffer> masks, double defaultFill)
+    public (ImageBuffer Image, List<ImageBuffer> Masks) Apply(ImageBuffer image, IReadOnlyList<ImageBuffer> masks, double defaultFill) =>
+        Apply(image, masks, defaultFill, null);
+
+    /// <summary><see cref="Apply(ImageBuffer, IReadOnlyList{ImageBuffer}, double)"/>, handing the per-pixel map (null for a matrix run) to <paramref name="withMap"/> before it is freed.</summary>
+    internal (ImageBuffer Image, List<ImageBuffer> Masks) Apply(ImageBuffer image, IReadOnlyList<ImageBuffer> masks, double defaultFill, Action<NativeMap?>? withMap)
     {
         using var map = BuildMap();
+        withMap?.Invoke(map);
         var resampled = ApplyToImage(image, map);
         var results = new List<ImageBuffer>(masks.Count);
         try

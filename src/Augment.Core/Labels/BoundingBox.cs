@@ -29,6 +29,8 @@ public readonly record struct BoundingBox(double XMin, double YMin, double XMax,
 /// name), and where it came from (<see cref="Index"/>: its position among the source's objects;
 /// <see cref="Line"/>: its line in the label file, for messages and the manifest).
 /// <see cref="Attributes"/> are the format's other fields of the object (VOC's <c>pose</c>,
-/// <c>truncated</c>, <c>difficult</c>), written back unchanged.
+/// <c>truncated</c>, <c>difficult</c>), written back unchanged. <see cref="Keypoints"/> are the object's
+/// keypoints when the config reads them (<c>keypoint_params</c>), in the file's order.
 /// </summary>
-public sealed record LabeledBox(int Index, string Class, BoundingBox Box, int Line, IReadOnlyList<KeyValuePair<string, string>>? Attributes = null);
+public sealed record LabeledBox(
+    int Index, string Class, BoundingBox Box, int Line, IReadOnlyList<KeyValuePair<string, string>>? Attributes = null, IReadOnlyList<Keypoint>? Keypoints = null);

@@ -19,10 +19,16 @@ public static class DropReason
 }
 
 /// <summary>
-/// What became of one source box in an item: kept (with its output box) or dropped, with the reason
-/// and the resampling run (1-based; 0 for the source file itself) that dropped it.
+/// What became of one source box in an item: kept (with its output box and keypoints) or dropped,
+/// with the reason and the resampling run (1-based; 0 for the source file itself) that dropped it.
+/// <see cref="LostKeypoints"/> are the kept object's keypoints that left the frame (remove_invisible),
+/// with the run that lost each.
 /// </summary>
 public sealed record BoxFate(LabeledBox Source, BoundingBox? Output, string? Dropped = null, int Run = 0)
 {
     public bool Kept => Dropped is null;
+
+    public IReadOnlyList<Keypoint>? Keypoints { get; init; }
+
+    public IReadOnlyList<(int Keypoint, int Run)> LostKeypoints { get; init; } = [];
 }

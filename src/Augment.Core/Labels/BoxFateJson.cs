@@ -21,6 +21,15 @@ public static class BoxFateJson
         if (f.Output is { } box)
         {
             json["bbox"] = new JArray(Round(box.XMin), Round(box.YMin), Round(box.XMax), Round(box.YMax));
+            if (f.Keypoints is { } points)
+            {
+                json["keypoints"] = new JArray(points.SelectMany(p => new JToken[] { Round(p.X), Round(p.Y), p.Visibility }));
+            }
+
+            if (f.LostKeypoints.Count > 0)
+            {
+                json["lost_keypoints"] = new JArray(f.LostKeypoints.Select(l => new JObject { ["keypoint"] = l.Keypoint, ["run"] = l.Run }));
+            }
         }
         else
         {

@@ -88,7 +88,7 @@ public sealed class CocoIndex
     }
 
     /// <summary>An image's boxes (pixel-edge boxes from COCO's <c>[x, y, width, height]</c>, the class its <c>category_id</c>).</summary>
-    public (List<LabeledBox> Boxes, List<BoxFate> Invalid) Read(CocoEntry entry, int width, int height, BoxParams settings)
+    public (List<LabeledBox> Boxes, List<BoxFate> Invalid) Read(CocoEntry entry, int width, int height, BoxParams settings, KeypointParams? keypoints = null)
     {
         if (entry.Image["width"] is JValue { Type: JTokenType.Integer } w && entry.Image["height"] is JValue { Type: JTokenType.Integer } h &&
             ((long)w != width || (long)h != height))
@@ -110,14 +110,44 @@ public sealed class CocoIndex
             var attributes = annotation.Properties().Where(p => !BoxFields.Contains(p.Name))
                 .Select(p => new KeyValuePair<string, string>(p.Name, p.Value.ToString(Formatting.None))).ToList();
             var (x, y, bw, bh) = (values[0], values[1], values[2], values[3]);
-            var box = new LabeledBox(boxes.Count + invalid.Count, category, new BoundingBox(x, y, x + bw, y + bh), Line(annotation), attributes);
+            var points = keypoints is null ? null : Keypoints(annotation, where, keypoints);
+            var box = new LabeledBox(boxes.Count + invalid.Count, category, new BoundingBox(x, y, x + bw, y + bh), Line(annotation), attributes, points);
             var problem = bw <= 0 || bh <= 0 ? $"{where}: the box has zero or negative size ({bw}x{bh})"
                 : !settings.Clip && !box.Box.IsInside(width, height) ? $"{where}: the box [{x}, {y}, {bw}, {bh}] reaches outside the {width}x{height} image; set bbox_params.clip: true to cut it to the image"
                 : null;
-            SourceBoxes.Add(box, problem, FilePath, width, height, settings, boxes, invalid);
+            SourceBoxes.Add(box, problem, FilePath, width, height, settings, boxes, invalid, keypoints);
         }
 
         return (boxes, invalid);
+    }
+
+    // COCO's keypoints: [x1, y1, v1, x2, y2, v2, ...] in pixels (v 0: not labelled); none when the annotation has none.
+    private List<Keypoint> Keypoints(JObject annotation, string where, KeypointParams shape)
+    {
+        if (annotation["keypoints"] is not JArray values)
+        {
+            return [];
+        }
+
+        if (values.Count % 3 != 0 || values.Any(v => v.Type is not (JTokenType.Integer or JTokenType.Float)) || (shape.Count > 0 && values.Count != shape.Count * 3))
+        {
+            throw new InvalidLabelsException(FilePath, Line(annotation),
+                $"{where}.keypoints is not a list of [x, y, v] triplets{(shape.Count > 0 ? $" ({shape.Count} of them, keypoint_params.kpt_shape)" : string.Empty)}");
+        }
+
+        var points = new List<Keypoint>(values.Count / 3);
+        for (var i = 0; i < values.Count; i += 3)
+        {
+            var v = (double)values[i + 2];
+            if (v is not (0 or 1 or 2))
+            {
+                throw new InvalidLabelsException(FilePath, Line(annotation), $"{where}.keypoints[{i + 2}]: the visibility {v} is not 0, 1 or 2");
+            }
+
+            points.Add(v == 0 ? Keypoint.Unlabelled : new Keypoint((double)values[i], (double)values[i + 1], (int)v));
+        }
+
+        return points;
     }
 
     private static long Id(JToken? token, string path, string where) =>

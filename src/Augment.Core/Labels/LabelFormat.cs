@@ -1,7 +1,8 @@
 namespace Augment.Core.Labels;
 
 /// <summary>The output image a label file describes: its file name (relative to the output folder), size and channels.</summary>
-public sealed record LabelTarget(string ImageFile, int Width, int Height, int Channels);
+/// <param name="KeypointDims">Values per keypoint a YOLO-pose line has (kpt_shape[1]: 2 or 3).</param>
+public sealed record LabelTarget(string ImageFile, int Width, int Height, int Channels, int KeypointDims = 3);
 
 /// <summary>
 /// A per-image label file format (docs/labels.md): read into pixel-edge boxes of the source image,
@@ -20,7 +21,8 @@ public abstract class LabelFormat
 
     public static LabelFormat Named(string name) => All.First(f => f.Name == name);
 
-    public abstract (List<LabeledBox> Boxes, List<BoxFate> Invalid) Read(string text, string path, int width, int height, BoxParams settings);
+    /// <param name="keypoints">When given, each object's keypoints are read too (formats that hold them).</param>
+    public abstract (List<LabeledBox> Boxes, List<BoxFate> Invalid) Read(string text, string path, int width, int height, BoxParams settings, KeypointParams? keypoints = null);
 
     public abstract byte[] Write(IEnumerable<LabeledBox> boxes, LabelTarget target);
 }

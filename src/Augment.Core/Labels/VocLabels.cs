@@ -22,7 +22,7 @@ public sealed class VocLabels : LabelFormat
 
     public override string Extension => ".xml";
 
-    public override (List<LabeledBox> Boxes, List<BoxFate> Invalid) Read(string text, string path, int width, int height, BoxParams settings)
+    public override (List<LabeledBox> Boxes, List<BoxFate> Invalid) Read(string text, string path, int width, int height, BoxParams settings, KeypointParams? keypoints = null)
     {
         XDocument document;
         try

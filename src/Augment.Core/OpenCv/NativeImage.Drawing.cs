@@ -2,9 +2,31 @@ using OpenCvSharp;
 
 namespace Augment.Core.OpenCv;
 
-/// <summary>The preview's drawing: boxes with their class over an 8-bit BGR image.</summary>
+/// <summary>
+/// The preview's drawing: boxes with their class, and keypoints, over an 8-bit BGR image. Rectangles
+/// go through the Mat overload: OpenCvSharp 4.13.0.20261107's InputOutputArray rectangle crashes.
+/// </summary>
 internal sealed partial class NativeImage
 {
+    /// <summary>A keypoint (pixel-edge coordinates, scaled) as a filled dot with a dark rim, in the colour of <paramref name="colourIndex"/>.</summary>
+    public void DrawPoint(double x, double y, double scale, int colourIndex)
+    {
+        Require(Channels == 3 && DepthBits == 8, "the image must be 8-bit BGR");
+        var (b, g, r) = LabelColour(colourIndex + 1);
+        var centre = new Point((int)Math.Floor(x * scale), (int)Math.Floor(y * scale));
+        Guard.Run(() =>
+        {
+            // One proxy per call: a drawing call leaves its InputOutputArray disposed.
+            using (var rim = InputOutputArray.Create(_mat))
+            {
+                Cv2.Circle(rim, centre, 3, Scalar.Black, -1, LineTypes.Link8);
+            }
+
+            using var dot = InputOutputArray.Create(_mat);
+            Cv2.Circle(dot, centre, 2, new Scalar(b, g, r), -1, LineTypes.Link8);
+        });
+    }
+
     /// <summary>
     /// Draws a box outline (pixel-edge coordinates, scaled by <paramref name="scale"/>) in the colour
     /// of <paramref name="colourIndex"/>, with <paramref name="text"/> on a filled tag above it, in place.

@@ -46,6 +46,41 @@ internal sealed unsafe class NativeMap : IDisposable
     public NativeImage Apply(NativeImage image, int interpolation, int borderMode, ReadOnlySpan<double> fill4) =>
         image.RemapWith(_x, _y, interpolation, borderMode, fill4);
 
+    /// <summary>
+    /// For each box (pixel-edge coordinates of the run's input), the pixel-edge bounds of the output
+    /// pixels whose source sample falls inside it, or null when none does: what the box's object
+    /// covers after a remap with this map, folds of the field included.
+    /// </summary>
+    public Labels.BoundingBox?[] SampledBounds(IReadOnlyList<Labels.BoundingBox> boxes)
+    {
+        var n = boxes.Count;
+        var (minX, minY, maxX, maxY) = (new int[n], new int[n], new int[n], new int[n]);
+        Array.Fill(minX, int.MaxValue);
+        Array.Fill(minY, int.MaxValue);
+        Array.Fill(maxX, -1);
+        Array.Fill(maxY, -1);
+        var (width, height) = (_x.Cols, _x.Rows);
+        for (var row = 0; row < height; row++)
+        {
+            var xs = new ReadOnlySpan<float>((void*)_x.Ptr(row), width);
+            var ys = new ReadOnlySpan<float>((void*)_y.Ptr(row), width);
+            for (var col = 0; col < width; col++)
+            {
+                var (sx, sy) = (xs[col] + 0.5, ys[col] + 0.5); // the sample's pixel-edge coordinates
+                for (var b = 0; b < n; b++)
+                {
+                    var box = boxes[b];
+                    if (sx >= box.XMin && sx < box.XMax && sy >= box.YMin && sy < box.YMax)
+                    {
+                        (minX[b], minY[b], maxX[b], maxY[b]) = (Math.Min(minX[b], col), Math.Min(minY[b], row), Math.Max(maxX[b], col), Math.Max(maxY[b], row));
+                    }
+                }
+            }
+        }
+
+        return Enumerable.Range(0, n).Select(b => maxX[b] < 0 ? (Labels.BoundingBox?)null : new Labels.BoundingBox(minX[b], minY[b], maxX[b] + 1, maxY[b] + 1)).ToArray();
+    }
+
     /// <summary>The map's source coordinates, row-major, <paramref name="x"/> and <paramref name="y"/> sized to its pixels: for tests.</summary>
     internal void TestValues(Span<float> x, Span<float> y)
     {

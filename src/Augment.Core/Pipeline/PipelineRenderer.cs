@@ -68,6 +68,7 @@ public static class PipelineRenderer
         private readonly double _maskFill;
         private readonly ItemLabels? _labels;
         private readonly List<BoxFate> _dropped = [];
+        private readonly Dictionary<int, List<(int Keypoint, int Run)>> _lostKeypoints = [];
         private List<LabeledBox> _boxes;
         private ImageBuffer _image;
         private List<ImageBuffer> _masks;
@@ -96,8 +97,7 @@ public static class PipelineRenderer
             if (!Run.IsEmpty && !Run.IsIdentity)
             {
                 using var resampling = BuildProfile.Measure("render.resample");
-                var (image, masks) = Run.Apply(_image, _masks, _maskFill);
-                MapBoxes();
+                var (image, masks) = Run.Apply(_image, _masks, _maskFill, MapBoxes);
                 Run.ReleaseFields(); // the fields' arrays, reused by the next item's ops
                 DisposeOwned();
                 (_image, _masks, _imageOwned, _masksOwned) = (image, masks, true, true);
@@ -107,8 +107,9 @@ public static class PipelineRenderer
             Run = new SpatialRun(Info.Size);
         }
 
-        // The run's mapping and filters for every box still kept (before the run gives its fields back).
-        private void MapBoxes()
+        // The run's mapping and filters for every box still kept (with the run's per-pixel map, before
+        // the run gives its fields back).
+        private void MapBoxes(OpenCv.NativeMap? map)
         {
             if (_labels is null || _boxes.Count == 0)
             {
@@ -117,12 +118,13 @@ public static class PipelineRenderer
 
             var (width, height) = (Run.OutputSize.Width, Run.OutputSize.Height);
             var kept = new List<LabeledBox>(_boxes.Count);
-            foreach (var box in _boxes)
+            var mapped = BoxGeometry.MapAll(Run, _boxes.Select(b => b.Box).ToList(), map);
+            foreach (var (box, i) in _boxes.Select((b, i) => (b, i)))
             {
-                var fate = BoxFilter.Check(box, BoxGeometry.Map(Run, box.Box), width, height, _labels.Settings, Passes + 1);
+                var fate = BoxFilter.Check(box, mapped[i], width, height, _labels.Settings, Passes + 1);
                 if (fate.Kept)
                 {
-                    kept.Add(box with { Box = fate.Output!.Value });
+                    kept.Add(box with { Box = fate.Output!.Value, Keypoints = box.Keypoints is { } points ? MapKeypoints(box.Index, points, width, height) : null });
                 }
                 else
                 {
@@ -131,6 +133,36 @@ public static class PipelineRenderer
             }
 
             _boxes = kept;
+        }
+
+        // Keypoints take the run's mapping (edge coordinates through the centre-based mapping); under
+        // remove_invisible one that leaves the frame is lost (written as not labelled), and the run noted.
+        private List<Keypoint> MapKeypoints(int box, IReadOnlyList<Keypoint> points, int width, int height)
+        {
+            var mapped = new List<Keypoint>(points.Count);
+            for (var k = 0; k < points.Count; k++)
+            {
+                var point = points[k];
+                if (!point.IsLabelled)
+                {
+                    mapped.Add(point);
+                    continue;
+                }
+
+                var (x, y) = Run.MapPoint(point.X - 0.5, point.Y - 0.5);
+                var moved = point with { X = x + 0.5, Y = y + 0.5 };
+                if (_labels!.Keypoints is { RemoveInvisible: true } && !moved.IsInside(width, height))
+                {
+                    mapped.Add(Keypoint.Unlabelled);
+                    (_lostKeypoints.TryGetValue(box, out var lost) ? lost : _lostKeypoints[box] = []).Add((k, Passes + 1));
+                }
+                else
+                {
+                    mapped.Add(moved);
+                }
+            }
+
+            return mapped;
         }
 
         public void ApplyPixel(IPixelOp op, IOpParams parameters)
@@ -178,7 +210,8 @@ public static class PipelineRenderer
         private LabelResult LabelsResult(ItemLabels labels)
         {
             var sources = labels.Boxes.ToDictionary(b => b.Index);
-            var fates = _boxes.Select(b => new BoxFate(sources[b.Index], b.Box)).Concat(_dropped).Concat(labels.Invalid).OrderBy(f => f.Source.Index).ToList();
+            var fates = _boxes.Select(b => new BoxFate(sources[b.Index], b.Box) { Keypoints = b.Keypoints, LostKeypoints = _lostKeypoints.GetValueOrDefault(b.Index) ?? [] })
+                .Concat(_dropped).Concat(labels.Invalid).OrderBy(f => f.Source.Index).ToList();
             return new LabelResult(_boxes, fates);
         }
 

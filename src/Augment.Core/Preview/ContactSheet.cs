@@ -78,11 +78,11 @@ public static class ContactSheet
         var full = Path.Combine(config.Directory, relative);
         if (!File.Exists(full) && config.Labels!.MissingIsEmpty)
         {
-            return new ItemLabels([], [], config.Labels.Boxes);
+            return new ItemLabels([], [], config.Labels.Boxes, config.Labels.Keypoints);
         }
 
-        var (boxes, invalid) = config.Labels!.Boxes.LabelFormat.Read(File.ReadAllText(full), full, image.Width, image.Height, config.Labels.Boxes);
-        return new ItemLabels(boxes, invalid, config.Labels.Boxes);
+        var (boxes, invalid) = config.Labels!.Boxes.LabelFormat.Read(File.ReadAllText(full), full, image.Width, image.Height, config.Labels.Boxes, config.Labels.Keypoints);
+        return new ItemLabels(boxes, invalid, config.Labels.Boxes, config.Labels.Keypoints);
     }
 
     // Fits the image (with its masks drawn over, its boxes outlined) into a tile, keeping its aspect ratio.
@@ -102,6 +102,10 @@ public static class ContactSheet
         {
             var id = int.TryParse(box.Class, out var n) ? n : box.Class.Aggregate(0, (h, c) => ((h * 31) + c) & 0xFFFF);
             tile.Native.DrawBox(box.Box.XMin, box.Box.YMin, box.Box.XMax, box.Box.YMax, scale, id, tag);
+            foreach (var (point, k) in (box.Keypoints ?? []).Select((p, k) => (p, k)).Where(p => p.p.IsLabelled))
+            {
+                tile.Native.DrawPoint(point.X, point.Y, scale, k);
+            }
         }
 
         sheet.Native.Paste(tile.Native, x + ((Tile - w) / 2), y + ((Tile - h) / 2));

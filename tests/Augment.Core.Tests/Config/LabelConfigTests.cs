@@ -125,10 +125,26 @@ public sealed class LabelConfigTests
     }
 
     [Fact]
-    public void Keypoint_params_are_not_read_yet_and_are_an_unknown_key()
+    public void Keypoint_params_read_albumentations_names_and_ultralytics_kpt_shape()
     {
-        var error = ConfigAssert.Fails(Path, Config("  labels: \"labels/{stem}.txt\"\n", "keypoint_params: { format: xy }\n"));
-        Assert.Equal(ConfigErrorCode.UnknownKey, error.Code);
+        var labels = AugmentConfigLoader.Parse(Config("  labels: \"labels/{stem}.txt\"\n", "keypoint_params: { format: xy, remove_invisible: false, kpt_shape: [17, 2], label_fields: [kp_labels] }\n"), Path).Labels!;
+
+        Assert.Equal(new KeypointParams("xy", RemoveInvisible: false, Count: 17, Dims: 2), labels.Keypoints);
+        Assert.Contains("kpt_shape=17x2", labels.Canonical, StringComparison.Ordinal);
+        Assert.Null(AugmentConfigLoader.Parse(Config("  labels: \"labels/{stem}.txt\"\n"), Path).Labels!.Keypoints);
+    }
+
+    [Theory]
+    [InlineData("  labels: \"labels/{stem}.txt\"\n", "keypoint_params: { format: xy }\n", ConfigErrorCode.MissingKey, "needs kpt_shape for YOLO-pose files")]
+    [InlineData("  labels: \"labels/{stem}.xml\"\n", "keypoint_params: { format: xy }\n", ConfigErrorCode.InvalidValue, "Pascal VOC files hold no keypoints")]
+    [InlineData("  labels: \"labels/{stem}.txt\"\n", "keypoint_params: { format: xya, kpt_shape: [3, 3] }\n", ConfigErrorCode.InvalidValue, "it must be one of xy")]
+    [InlineData("  labels: \"labels/{stem}.txt\"\n", "keypoint_params: { kpt_shape: [3, 4] }\n", ConfigErrorCode.OutOfRange, "kpt_shape[1]")]
+    [InlineData("  labels: \"labels/{stem}.txt\"\n", "keypoint_params: { kpt_shape: 17 }\n", ConfigErrorCode.WrongType, "kpt_shape is [keypoints, 2 or 3]")]
+    public void Keypoint_params_that_do_not_fit_are_errors(string inputs, string root, string code, string message)
+    {
+        var error = ConfigAssert.Fails(Path, Config(inputs, root));
+        Assert.Equal(code, error.Code);
+        Assert.Contains(message, error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

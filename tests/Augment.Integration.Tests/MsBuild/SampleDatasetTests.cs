@@ -28,13 +28,14 @@ public sealed class SampleDatasetTests
         Assert.Contains("voc: 8 images, 0 masks, 8 label files, manifest voc/manifest.json", first.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("coco: 12 images, 0 masks, 1 label file, manifest coco/manifest.json", first.StandardOutput, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "coco", "annotations", "instances.json")));
+        Assert.Contains("pose: 8 images, 0 masks, 8 label files, manifest pose/manifest.json", first.StandardOutput, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(output, "segmentation", "manifest.json")));
         Assert.True(File.Exists(Path.Combine(output, "classification", "manifest.json")));
         Assert.Equal(8, Directory.GetFiles(Path.Combine(output, "segmentation", "masks"), "*.png", SearchOption.AllDirectories).Length);
 
         var second = ProcessRunner.Run("bash", [script], copy.Path);
         Assert.True(second.ExitCode == 0, second.ToString());
-        Assert.Contains("augment: augment.yaml, classification.yaml, detection.yaml, voc.yaml, coco.yaml: up to date, nothing rendered", second.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("augment: augment.yaml, classification.yaml, detection.yaml, voc.yaml, coco.yaml, pose.yaml: up to date, nothing rendered", second.StandardOutput, StringComparison.Ordinal);
     }
 
     private static void CopyRepository(string destination)
