@@ -37,6 +37,9 @@ public sealed class SpatialRun
         OutputSize = step.OutputSize;
     }
 
+    /// <summary>True when a step of the run asks for <c>rotate_method: ellipse</c>: boxes follow the whole run through their inscribed ellipse.</summary>
+    public bool EllipseBoxes => _steps.Any(s => s.EllipseBoxes);
+
     /// <summary>True when no step has a displacement field: the run is one matrix.</summary>
     public bool IsMatrix => !_steps.Any(s => s.Field is not null);
 

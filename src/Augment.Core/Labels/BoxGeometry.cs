@@ -5,7 +5,8 @@ namespace Augment.Core.Labels;
 
 /// <summary>
 /// Boxes through a resampling run, the very mapping the pixels take (docs/labels.md). A run that is
-/// one matrix maps the box's corners and takes their bounds (Albumentations' <c>largest_box</c>). A
+/// one matrix maps the box's corners and takes their bounds (Albumentations' <c>largest_box</c>), or,
+/// when a step of it asks for <c>rotate_method: ellipse</c>, 360 points of its inscribed ellipse. A
 /// run with a displacement field takes the bounds of two things: the box's outline, sampled every
 /// quarter pixel and carried forward by inverting the field (points whose inversion does not converge
 /// are left out), and the output pixels whose sample in the run's per-pixel map falls inside the box.
@@ -25,9 +26,9 @@ public static class BoxGeometry
         if (run.IsMatrix)
         {
             var m = run.Forward;
-            return boxes.Select(box => Bounds([
+            return boxes.Select(box => (run.EllipseBoxes ? Bounds(Ellipse(box).Select(p => m.Apply(p.X, p.Y)).ToList()) : Bounds([
                 m.Apply(box.XMin - 0.5, box.YMin - 0.5), m.Apply(box.XMax - 0.5, box.YMin - 0.5),
-                m.Apply(box.XMin - 0.5, box.YMax - 0.5), m.Apply(box.XMax - 0.5, box.YMax - 0.5)]) ?? box).ToArray();
+                m.Apply(box.XMin - 0.5, box.YMax - 0.5), m.Apply(box.XMax - 0.5, box.YMax - 0.5)])) ?? box).ToArray();
         }
 
         var sampled = map?.SampledBounds(boxes);
@@ -46,6 +47,20 @@ public static class BoxGeometry
 
         return result;
     }
+
+    // Albumentations' ellipse: 360 points, one per degree, on the ellipse inscribed in the box
+    // (x = cx + w/2 sin a, y = cy + h/2 cos a), in the centre coordinates the matrices map.
+    private static IEnumerable<(double X, double Y)> Ellipse(BoundingBox box)
+    {
+        var (cx, cy) = (((box.XMin + box.XMax) / 2) - 0.5, ((box.YMin + box.YMax) / 2) - 0.5);
+        for (var degree = 0; degree < 360; degree++)
+        {
+            yield return (cx + (box.Width / 2 * UnitCircle[degree].Sin), cy + (box.Height / 2 * UnitCircle[degree].Cos));
+        }
+    }
+
+    private static readonly (double Sin, double Cos)[] UnitCircle =
+        Enumerable.Range(0, 360).Select(d => (Math.Sin(d * Math.PI / 180), Math.Cos(d * Math.PI / 180))).ToArray();
 
     private static List<(double X, double Y)> Outline(SpatialRun run, BoundingBox box)
     {

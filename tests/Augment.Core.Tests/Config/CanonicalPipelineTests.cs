@@ -14,7 +14,7 @@ public sealed class CanonicalPipelineTests
         var canonical = ConfigText.CanonicalYaml("HorizontalFlip", "Rotate: { limit: 15 }");
 
         Assert.Equal(
-            """[{"op":"HorizontalFlip","params":{"p":0.5}},{"op":"Rotate","params":{"border_mode":"constant","fill":[0.0],"fill_mask":null,"interpolation":"linear","limit":[-15.0,15.0],"p":0.5}}]""",
+            """[{"op":"HorizontalFlip","params":{"p":0.5}},{"op":"Rotate","params":{"border_mode":"constant","fill":[0.0],"fill_mask":null,"interpolation":"linear","limit":[-15.0,15.0],"p":0.5,"rotate_method":"largest_box"}}]""",
             canonical);
     }
 

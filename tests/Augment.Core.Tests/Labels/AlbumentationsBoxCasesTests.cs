@@ -186,6 +186,27 @@ public sealed class AlbumentationsBoxCasesTests
         AssertBox(new BoundingBox(0, 35.858, 21.716, 64.142), rendered.Labels.Fates[1].Output!.Value, Rotated);
     }
 
+    // Albumentations' rotate_method "ellipse" (functional.py, bboxes_affine_ellipse: 360 points, one
+    // per degree, x = cx + w/2 sin a, y = cy + h/2 cos a on the box's inscribed ellipse, through the
+    // same matrix, then their bounds), computed from its formulas for theta = 45 on a 100x100 image;
+    // the first equals the closed form 50 +- sqrt(a^2 cos^2 45 + b^2 sin^2 45) with a = 30, b = 10:
+    //   (20, 40, 80, 60) -> (27.64, 27.64, 72.36, 72.36)
+    //   (10, 10, 30, 30) -> (-2.426, 40, 17.574, 60) before clipping, (0, 40, 17.574, 60) after.
+    [Theory]
+    [InlineData("Rotate: { limit: [45, 45], rotate_method: ellipse, p: 1 }")]
+    [InlineData("Affine: { rotate: 45, rotate_method: ellipse, p: 1 }")]
+    public void Rotate_45_ellipse(string op)
+    {
+        var pipeline = PipelineTestKit.Pipeline("- " + op);
+        using var image = PipelineTestKit.Filled(100, 100, 8, 3, 0);
+        var records = PipelineTestKit.Sample(pipeline, image);
+
+        var rendered = Render(pipeline, records, image, Defaults, new BoundingBox(20, 40, 80, 60), new BoundingBox(10, 10, 30, 30));
+
+        AssertBox(new BoundingBox(27.64, 27.64, 72.36, 72.36), rendered.Labels.Kept[0].Box, 0.006);
+        AssertBox(new BoundingBox(0, 40, 17.574, 60), rendered.Labels.Kept[1].Box, 0.006);
+    }
+
     private sealed record Rendered(LabelResult Labels, int Width, int Height);
 
     private static BoundingBox Coco(double x, double y, double w, double h) => new(x, y, x + w, y + h);

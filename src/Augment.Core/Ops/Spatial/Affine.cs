@@ -32,6 +32,7 @@ public sealed class Affine : SpatialOp<AffineParams>
             new RangeParam("shear", "x-shear range in degrees; x means always x", (0, 0), -89, 89, ScalarRange.Fixed),
             new RangeParam("translate_percent", "translation range as a fraction of width and height; x means always x", (0, 0), -1, 1, ScalarRange.Fixed),
             new RangeParam("translate_px", "translation range in pixels; x means always x", (0, 0), -100_000, 100_000, ScalarRange.Fixed),
+            ResamplingArguments.RotateMethod,
             .. ResamplingArguments.Specs(),
         ],
         (d, a) => new Affine(d, a));

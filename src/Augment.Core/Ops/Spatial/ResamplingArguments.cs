@@ -18,6 +18,10 @@ internal static class ResamplingArguments
         new NumberParam("fill_mask", "mask label for pixels from outside the source (default: masks.fill)", null, 0, 65535, integer: true, optional: true),
     ];
 
+    /// <summary>Albumentations' <c>rotate_method</c> of the rotating ops: how boxes follow the rotation (docs/labels.md).</summary>
+    public static ParamSpec RotateMethod { get; } = new ChoiceParam(
+        "rotate_method", "how boxes follow the rotation: the bounds of the box's corners, or of the ellipse inscribed in it", "largest_box", [("largest_box", null), ("ellipse", null)]);
+
     /// <summary>Attaches the op's resampling choices (those it has) to a step.</summary>
     public static SpatialStep With(this SpatialStep step, OpArguments arguments)
     {
@@ -28,6 +32,7 @@ internal static class ResamplingArguments
             Border = c["border_mode"] is { } b ? GeometryParams.ParseBorderMode(b.Value<string>()!) : step.Border,
             Fill = c["fill"] is JArray ? arguments.Numbers("fill") : step.Fill,
             MaskFill = c["fill_mask"] is { Type: JTokenType.Integer } mask ? (double)mask : step.MaskFill,
+            EllipseBoxes = c["rotate_method"]?.Value<string>() == "ellipse" || step.EllipseBoxes,
         };
     }
 }

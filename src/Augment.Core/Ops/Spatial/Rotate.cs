@@ -19,6 +19,7 @@ public sealed class Rotate : SpatialOp<RotateParams>
         "Rotate", OpFamily.Spatial, "rotate about the centre by a random angle", 0.5,
         [
             new RangeParam("limit", "angle range in degrees; x means [-x, x]", (-90, 90), -360, 360, ScalarRange.Symmetric),
+            ResamplingArguments.RotateMethod,
             .. ResamplingArguments.Specs(),
         ],
         (d, a) => new Rotate(d, a));

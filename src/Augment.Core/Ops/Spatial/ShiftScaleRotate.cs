@@ -17,6 +17,7 @@ public sealed class ShiftScaleRotate(OpDescriptor descriptor, OpArguments argume
             new RangeParam("shift_limit", "shift range as a fraction of width and height; x means [-x, x]", (-0.0625, 0.0625), -1, 1, ScalarRange.Symmetric),
             new RangeParam("scale_limit", "scale change range: the factor is 1 + s; x means [-x, x]", (-0.1, 0.1), -0.99, 10, ScalarRange.Symmetric),
             new RangeParam("rotate_limit", "rotation range in degrees; x means [-x, x]", (-45, 45), -360, 360, ScalarRange.Symmetric),
+            ResamplingArguments.RotateMethod,
             .. ResamplingArguments.Specs(),
         ],
         (d, a) => new ShiftScaleRotate(d, a));
