@@ -15,7 +15,7 @@ public sealed class CompositionOpDefinitionTests
     {
         {
             "OneOf", "{ transforms: [{ HorizontalFlip: { p: 0.2 } }, { Rotate: { limit: 10 } }], p: 1 }",
-            "{'p':1.0,'transforms':[{'op':'HorizontalFlip','params':{'p':0.2}},{'op':'Rotate','params':{'border_mode':'constant','fill':[0.0],'fill_mask':null,'interpolation':'linear','limit':[-10.0,10.0],'p':0.5}}]}"
+            "{'p':1.0,'transforms':[{'op':'HorizontalFlip','params':{'p':0.2}},{'op':'Rotate','params':{'border_mode':'constant','fill':[0.0],'fill_mask':null,'interpolation':'linear','limit':[-10.0,10.0],'p':0.5,'rotate_method':'largest_box'}}]}"
         },
         { "OneOf", "{ transforms: [HorizontalFlip, VerticalFlip] }", "{'p':0.5,'transforms':" + FlipsCanonical + "}" },
         {

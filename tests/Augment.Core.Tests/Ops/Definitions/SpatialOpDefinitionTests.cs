@@ -22,26 +22,26 @@ public sealed class SpatialOpDefinitionTests
         { "RandomRotate90", "{ p: 0.75 }", "{'p':0.75}" },
         { "RandomRotate90", "{}", "{'p':0.5}" },
         {
-            "Rotate", "{ limit: [-10, 20], interpolation: 2, border_mode: reflect101, fill: [1, 2, 3], fill_mask: 255, p: 1 }",
-            "{'border_mode':'reflect101','fill':[1.0,2.0,3.0],'fill_mask':255,'interpolation':'cubic','limit':[-10.0,20.0],'p':1.0}"
+            "Rotate", "{ limit: [-10, 20], rotate_method: ellipse, interpolation: 2, border_mode: reflect101, fill: [1, 2, 3], fill_mask: 255, p: 1 }",
+            "{'border_mode':'reflect101','fill':[1.0,2.0,3.0],'fill_mask':255,'interpolation':'cubic','limit':[-10.0,20.0],'p':1.0,'rotate_method':'ellipse'}"
         },
-        { "Rotate", "{ limit: 15 }", "{" + ResamplingDefaults + "'limit':[-15.0,15.0],'p':0.5}" },
-        { "Rotate", "{}", "{" + ResamplingDefaults + "'limit':[-90.0,90.0],'p':0.5}" },
+        { "Rotate", "{ limit: 15 }", "{" + ResamplingDefaults + "'limit':[-15.0,15.0],'p':0.5,'rotate_method':'largest_box'}" },
+        { "Rotate", "{}", "{" + ResamplingDefaults + "'limit':[-90.0,90.0],'p':0.5,'rotate_method':'largest_box'}" },
         {
-            "Affine", "{ scale: [0.9, 1.1], rotate: 15, shear: [-5, 5], translate_percent: 0.1, translate_px: [-4, 4], interpolation: nearest, border_mode: 1, fill: 7, fill_mask: 0, p: 0.75 }",
-            "{'border_mode':'replicate','fill':[7.0],'fill_mask':0,'interpolation':'nearest','p':0.75,'rotate':[15.0,15.0],'scale':[0.9,1.1],'shear':[-5.0,5.0],'translate_percent':[0.1,0.1],'translate_px':[-4.0,4.0]}"
+            "Affine", "{ scale: [0.9, 1.1], rotate: 15, shear: [-5, 5], translate_percent: 0.1, translate_px: [-4, 4], rotate_method: ellipse, interpolation: nearest, border_mode: 1, fill: 7, fill_mask: 0, p: 0.75 }",
+            "{'border_mode':'replicate','fill':[7.0],'fill_mask':0,'interpolation':'nearest','p':0.75,'rotate':[15.0,15.0],'rotate_method':'ellipse','scale':[0.9,1.1],'shear':[-5.0,5.0],'translate_percent':[0.1,0.1],'translate_px':[-4.0,4.0]}"
         },
         {
             "Affine", "{}",
-            "{" + ResamplingDefaults + "'p':0.5,'rotate':[0.0,0.0],'scale':[1.0,1.0],'shear':[0.0,0.0],'translate_percent':[0.0,0.0],'translate_px':[0.0,0.0]}"
+            "{" + ResamplingDefaults + "'p':0.5,'rotate':[0.0,0.0],'rotate_method':'largest_box','scale':[1.0,1.0],'shear':[0.0,0.0],'translate_percent':[0.0,0.0],'translate_px':[0.0,0.0]}"
         },
         {
-            "ShiftScaleRotate", "{ shift_limit: 0.2, scale_limit: [-0.5, 0.25], rotate_limit: 30, interpolation: area, border_mode: wrap, fill: [10, 20], fill_mask: 1, p: 1 }",
-            "{'border_mode':'wrap','fill':[10.0,20.0],'fill_mask':1,'interpolation':'area','p':1.0,'rotate_limit':[-30.0,30.0],'scale_limit':[-0.5,0.25],'shift_limit':[-0.2,0.2]}"
+            "ShiftScaleRotate", "{ shift_limit: 0.2, scale_limit: [-0.5, 0.25], rotate_limit: 30, rotate_method: largest_box, interpolation: area, border_mode: wrap, fill: [10, 20], fill_mask: 1, p: 1 }",
+            "{'border_mode':'wrap','fill':[10.0,20.0],'fill_mask':1,'interpolation':'area','p':1.0,'rotate_limit':[-30.0,30.0],'rotate_method':'largest_box','scale_limit':[-0.5,0.25],'shift_limit':[-0.2,0.2]}"
         },
         {
             "ShiftScaleRotate", "{}",
-            "{" + ResamplingDefaults + "'p':0.5,'rotate_limit':[-45.0,45.0],'scale_limit':[-0.1,0.1],'shift_limit':[-0.0625,0.0625]}"
+            "{" + ResamplingDefaults + "'p':0.5,'rotate_limit':[-45.0,45.0],'rotate_method':'largest_box','scale_limit':[-0.1,0.1],'shift_limit':[-0.0625,0.0625]}"
         },
         {
             "Perspective", "{ scale: [0.02, 0.2], keep_size: false, interpolation: 4, border_mode: 2, fill: 9, fill_mask: 3, p: 0.1 }",
@@ -106,6 +106,7 @@ public sealed class SpatialOpDefinitionTests
         { "Rotate", "{ limit: 400 }", "400", ConfigErrorCode.OutOfRange },
         { "Rotate", "{ limit: [20, -20] }", "[", ConfigErrorCode.InvalidValue },
         { "Rotate", "{ interpolation: bicubic }", "bicubic", ConfigErrorCode.InvalidValue },
+        { "Rotate", "{ rotate_method: circle }", "circle", ConfigErrorCode.InvalidValue },
         { "Rotate", "{ limit: 10, fill_mask: 70000 }", "70000", ConfigErrorCode.OutOfRange },
         { "Affine", "{ scale: 0 }", "0", ConfigErrorCode.OutOfRange },
         { "Affine", "{ shear: [-5, 90] }", "90", ConfigErrorCode.OutOfRange },
