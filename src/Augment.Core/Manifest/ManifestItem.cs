@@ -44,12 +44,12 @@ public sealed record ManifestItem(
         json["key"] = Key;
         json["passes"] = Record["passes"]?.DeepClone();
         json["ops"] = Record["ops"]?.DeepClone() ?? new JArray();
-        if (Record["boxes"] is { } boxes)
+        if (Record["boxes"] is { Type: not JTokenType.Null } boxes)
         {
             json["boxes"] = boxes.DeepClone();
         }
 
-        if (Record["size"] is { } size)
+        if (Record["size"] is { Type: not JTokenType.Null } size)
         {
             json["size"] = size.DeepClone();
         }

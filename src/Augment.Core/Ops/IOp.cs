@@ -43,6 +43,16 @@ public interface ISpatialOp : ISampledOp
     ImageSize OutputSize(IOpParams parameters, ImageInfo input);
 }
 
+/// <summary>
+/// A spatial op whose parameters depend on the item's boxes where it stands in the pipeline
+/// (detection-aware crops). The sampler hands it the boxes, mapped through the spatial ops before
+/// it; its record holds what it chose, so a replay draws nothing and needs no boxes.
+/// </summary>
+public interface IBoxAwareOp : ISpatialOp
+{
+    IOpParams Sample(RandomStream rng, ImageInfo input, IReadOnlyList<Labels.BoundingBox> boxes);
+}
+
 /// <summary>A photometric op: it changes pixel values of the image (never of masks) and keeps the size.</summary>
 public interface IPixelOp : ISampledOp
 {

@@ -18,7 +18,7 @@ public static class ItemRenderer
         IReadOnlyList<OpRecord> ops;
         using (BuildProfile.Measure("render.sample"))
         {
-            ops = PipelineSampler.Sample(config.Pipeline, seed, ImageInfo.Of(image));
+            ops = PipelineSampler.Sample(config.Pipeline, seed, ImageInfo.Of(image), labels?.Boxes.Select(b => b.Box).ToList());
         }
 
         var result = PipelineRenderer.Render(config.Pipeline, ops, image, masks, config.MaskFill, labels);

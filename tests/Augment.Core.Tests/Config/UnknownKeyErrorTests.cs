@@ -123,7 +123,7 @@ public sealed class UnknownKeyErrorTests
 
         Assert.Contains("unknown key 'limt' in Rotate", error.Problem, StringComparison.Ordinal);
         Assert.Contains("did you mean 'limit'?", error.Problem, StringComparison.Ordinal);
-        Assert.Contains("valid keys: limit, interpolation, border_mode, fill, fill_mask, p", error.Problem, StringComparison.Ordinal);
+        Assert.Contains("valid keys: limit, rotate_method, interpolation, border_mode, fill, fill_mask, p", error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class UnknownKeyErrorTests
         var error = ConfigAssert.FailsAt(ConfigText.Yaml, ConfigText.YamlConfig("colour: red\n"), ConfigErrorCode.UnknownKey, 5, 1);
 
         Assert.DoesNotContain("did you mean", error.Problem, StringComparison.Ordinal);
-        Assert.Contains("valid keys: version, seed, inputs, variants, output, masks, limits, pipeline", error.Problem, StringComparison.Ordinal);
+        Assert.Contains("valid keys: version, seed, inputs, variants, output, masks, limits, pipeline, bbox_params, keypoint_params", error.Problem, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -76,6 +76,15 @@ public sealed class SpatialOpDefinitionTests
             "{'interpolation':'cubic','p':0.5,'ratio':[1.0,2.0],'scale':[0.5,1.0],'size':[64,96]}"
         },
         { "RandomResizedCrop", "{ size: [224, 224] }", "{'interpolation':'linear','p':1.0,'ratio':[0.75,1.3333333333333333],'scale':[0.08,1.0],'size':[224,224]}" },
+        { "BBoxSafeRandomCrop", "{ erosion_rate: 0.2, p: 0.5 }", "{'erosion_rate':0.2,'p':0.5}" },
+        { "BBoxSafeRandomCrop", "{}", "{'erosion_rate':0.0,'p':1.0}" },
+        {
+            "RandomSizedBBoxSafeCrop", "{ height: 320, width: 256, erosion_rate: 0.1, interpolation: cubic, p: 0.9 }",
+            "{'erosion_rate':0.1,'height':320,'interpolation':'cubic','p':0.9,'width':256}"
+        },
+        { "RandomSizedBBoxSafeCrop", "{ height: 64, width: 64 }", "{'erosion_rate':0.0,'height':64,'interpolation':'linear','p':1.0,'width':64}" },
+        { "AtLeastOneBBoxRandomCrop", "{ height: 100, width: 120, erosion_factor: 0.5, p: 0.7 }", "{'erosion_factor':0.5,'height':100,'p':0.7,'width':120}" },
+        { "AtLeastOneBBoxRandomCrop", "{ height: 100, width: 120 }", "{'erosion_factor':0.0,'height':100,'p':1.0,'width':120}" },
         { "Resize", "{ height: 32, width: 64, interpolation: 3, p: 0.5 }", "{'height':32,'interpolation':'area','p':0.5,'width':64}" },
         { "Resize", "{ height: 32, width: 64 }", "{'height':32,'interpolation':'linear','p':1.0,'width':64}" },
         { "LongestMaxSize", "{ max_size: 512, interpolation: nearest, p: 0.5 }", "{'interpolation':'nearest','max_size':512,'p':0.5}" },
@@ -124,6 +133,9 @@ public sealed class SpatialOpDefinitionTests
         { "CenterCrop", "{ height: 64, width: \"wide\" }", "\"wide\"", ConfigErrorCode.WrongType },
         { "CenterCrop", "{ width: 64 }", "CenterCrop", ConfigErrorCode.MissingKey },
         { "RandomResizedCrop", "{ size: [224, 224], scale: [0, 1] }", "0", ConfigErrorCode.OutOfRange },
+        { "BBoxSafeRandomCrop", "{ erosion_rate: 1.5 }", "1.5", ConfigErrorCode.OutOfRange },
+        { "RandomSizedBBoxSafeCrop", "{ height: 0, width: 64 }", "0", ConfigErrorCode.OutOfRange },
+        { "AtLeastOneBBoxRandomCrop", "{ height: 64 }", "AtLeastOneBBoxRandomCrop", ConfigErrorCode.MissingKey },
         { "RandomResizedCrop", "{ size: [224, 224], ratio: [1, 2], crop: true }", "crop", ConfigErrorCode.UnknownKey },
         { "Resize", "{ height: -1, width: 64 }", "-1", ConfigErrorCode.OutOfRange },
         { "Resize", "{ height: 32, width: 64, interpolation: bilinear }", "bilinear", ConfigErrorCode.InvalidValue },
