@@ -16,6 +16,9 @@ public static class DropReason
     public const string MinWidth = "min_width";
 
     public const string MinHeight = "min_height";
+
+    /// <summary>A dropout op's holes hide all of the box.</summary>
+    public const string Covered = "covered";
 }
 
 /// <summary>

@@ -70,6 +70,13 @@ public interface IRegionOp : ISampledOp
     void Apply(ImageBuffer image, IReadOnlyList<ImageBuffer> masks, IOpParams parameters);
 }
 
+/// <summary>A region op whose regions hide what is under them: boxes shrink to what stays visible (docs/labels.md).</summary>
+public interface IHidingRegionOp : IRegionOp
+{
+    /// <summary>The hidden rectangles, in pixels of the image the op applies to.</summary>
+    IReadOnlyList<(int X, int Y, int Width, int Height)> HiddenRegions(IOpParams parameters);
+}
+
 /// <summary>A composition of ops (OneOf, SomeOf, Sequential): chooses which children run.</summary>
 public interface ICompositionOp : IOp
 {

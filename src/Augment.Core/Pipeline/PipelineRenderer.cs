@@ -198,6 +198,24 @@ public static class PipelineRenderer
             }
 
             op.Apply(_image, _masks, parameters);
+            if (_labels is not null && op is IHidingRegionOp hiding)
+            {
+                var holes = hiding.HiddenRegions(parameters);
+                var kept = new List<LabeledBox>(_boxes.Count);
+                foreach (var box in _boxes)
+                {
+                    if (BoxDropout.Apply(box, holes, _image.Width, _image.Height) is { } visible)
+                    {
+                        kept.Add(visible);
+                    }
+                    else
+                    {
+                        _dropped.Add(new BoxFate(_labels.Boxes.First(b => b.Index == box.Index), null, DropReason.Covered, Passes));
+                    }
+                }
+
+                _boxes = kept;
+            }
         }
 
         public RenderResult Finish()

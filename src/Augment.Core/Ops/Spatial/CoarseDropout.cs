@@ -17,10 +17,14 @@ public sealed record CoarseDropoutParams(IReadOnlyList<Hole> Holes) : IOpParams
 /// <summary>
 /// Cuts rectangular holes filled with <c>fill</c>, as Albumentations 2.x's CoarseDropout. Hole sizes
 /// up to 1 are fractions of the image's side, larger ones pixels. With <c>fill_mask</c> set, the
-/// masks get the same holes with that label; without it they are left alone.
+/// masks get the same holes with that label; without it they are left alone. Boxes shrink to what the
+/// holes leave visible, and go when nothing is (<see cref="Labels.BoxDropout"/>).
 /// </summary>
-public sealed class CoarseDropout : OpBase, IRegionOp
+public sealed class CoarseDropout : OpBase, IHidingRegionOp
 {
+    public IReadOnlyList<(int X, int Y, int Width, int Height)> HiddenRegions(IOpParams parameters) =>
+        [.. ((CoarseDropoutParams)parameters).Holes.Select(h => (h.X, h.Y, h.Width, h.Height))];
+
     private CoarseDropout(OpDescriptor descriptor, OpArguments arguments) : base(descriptor, arguments)
     {
     }
