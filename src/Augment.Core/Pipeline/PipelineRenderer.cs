@@ -204,13 +204,18 @@ public static class PipelineRenderer
                 var kept = new List<LabeledBox>(_boxes.Count);
                 foreach (var box in _boxes)
                 {
-                    if (BoxDropout.Apply(box, holes, _image.Width, _image.Height) is { } visible)
+                    var source = _labels.Boxes.First(b => b.Index == box.Index);
+                    if (BoxDropout.Apply(box, holes, _image.Width, _image.Height) is not { } visible)
                     {
-                        kept.Add(visible);
+                        _dropped.Add(new BoxFate(source, null, DropReason.Covered, Passes));
+                    }
+                    else if (BoxFilter.Check(visible, visible.Box, _image.Width, _image.Height, _labels.Settings, Passes) is { Kept: false } fate)
+                    {
+                        _dropped.Add(fate with { Source = source }); // a sliver left under min_area, min_width or min_height
                     }
                     else
                     {
-                        _dropped.Add(new BoxFate(_labels.Boxes.First(b => b.Index == box.Index), null, DropReason.Covered, Passes));
+                        kept.Add(visible);
                     }
                 }
 

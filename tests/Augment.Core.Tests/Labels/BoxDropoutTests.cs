@@ -63,4 +63,17 @@ public sealed class BoxDropoutTests
         Assert.Equal(new BoundingBox(50, 20, 70, 60), fates[1].Output);
         Assert.Equal(0, result.Image.Row(30)[20]); // the hole is there
     }
+
+    [Fact]
+    public void A_sliver_left_visible_under_min_width_is_dropped_by_the_filters()
+    {
+        var pipeline = PipelineTestKit.Pipeline("- CoarseDropout: { p: 1 }");
+        using var image = PipelineTestKit.Filled(100, 80, 8, 1, 200);
+        var records = new List<OpRecord> { new("0", "CoarseDropout", true, new CoarseDropoutParams([new Hole(0, 0, 38, 80)])) };
+        LabeledBox[] boxes = [new(0, "1", new BoundingBox(10, 10, 40, 40), 1)];
+
+        using var result = PipelineRenderer.Render(pipeline, records, image, [], 0, new ItemLabels(boxes, [], new BoxParams("yolo", MinWidth: 3)));
+
+        Assert.Equal(DropReason.MinWidth, Assert.Single(result.Labels!.Fates).Dropped);
+    }
 }
