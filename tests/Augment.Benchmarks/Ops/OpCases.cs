@@ -34,6 +34,9 @@ internal sealed class OpCase
         ["CenterCrop"] = s => $"height: {s.Height * 3 / 4}, width: {s.Width * 3 / 4}",
         ["RandomCrop"] = s => $"height: {s.Height * 3 / 4}, width: {s.Width * 3 / 4}",
         ["RandomResizedCrop"] = s => $"size: [{s.Height}, {s.Width}]",
+        ["BBoxSafeRandomCrop"] = _ => "erosion_rate: 0.3", // without boxes: an erosive random crop (none at 0)
+        ["RandomSizedBBoxSafeCrop"] = s => $"height: {s.Height}, width: {s.Width}, erosion_rate: 0.3",
+        ["AtLeastOneBBoxRandomCrop"] = s => $"height: {s.Height * 3 / 4}, width: {s.Width * 3 / 4}",
         ["Resize"] = s => $"height: {s.Height * 3 / 4}, width: {s.Width * 3 / 4}",
         ["LongestMaxSize"] = s => $"max_size: {Math.Max(s.Width, s.Height) * 3 / 4}",
     };

@@ -20,6 +20,8 @@ public sealed class OpRecordJsonTests
         ["RandomCrop"] = "height: 120, width: 150",
         ["CenterCrop"] = "height: 120, width: 150",
         ["RandomResizedCrop"] = "size: [100, 140]",
+        ["RandomSizedBBoxSafeCrop"] = "height: 100, width: 140",
+        ["AtLeastOneBBoxRandomCrop"] = "height: 120, width: 150",
         ["Resize"] = "height: 100, width: 140",
         ["LongestMaxSize"] = "max_size: 160",
         ["SmallestMaxSize"] = "max_size: 160",
