@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Augment.Core.Config;
 using Augment.Core.Imaging;
+using Augment.Core.Labels;
 using Augment.Core.Ops;
 using Augment.Core.Pipeline;
 using Augment.Core.Randomness;
@@ -13,13 +14,15 @@ namespace Augment.Core.Tests.Pipeline;
 /// <summary>
 /// The reproducibility contract (PRODUCT.md section 4, docs/randomness.md) as FsCheck properties over
 /// a small dataset of sample crops: outputs do not depend on thread count or order, on which other
-/// items exist, on <c>variants</c>, or on other ops' parameters.
+/// items exist, on <c>variants</c>, or on other ops' parameters. Every item carries boxes with
+/// keypoints (docs/labels.md), and its output label file and box fates are part of what is compared.
 /// </summary>
 public sealed class ReproducibilityPropertyTests : IDisposable
 {
     private const int VariantsPerItem = 3;
 
     private const string MixedPipeline = """
+        - BBoxSafeRandomCrop: { erosion_rate: 0.2, p: 0.5 }
         - HorizontalFlip: { p: 0.5 }
         - Rotate: { limit: 30, p: 0.7 }
         - RandomBrightnessContrast: { p: 0.5 }
@@ -48,6 +51,17 @@ public sealed class ReproducibilityPropertyTests : IDisposable
     private readonly AugmentConfig _config = PipelineTestKit.Config(MixedPipeline, maskFill: 255);
     private readonly Dictionary<string, (ImageBuffer Image, ImageBuffer[] Masks)> _sources = [];
     private readonly Dictionary<(string Path, int Variant), string> _reference = [];
+
+    // Three boxes with two keypoints each, inside the 96x72 crops; one reaches the edge.
+    private static readonly ItemLabels Labels = new(
+        [
+            new LabeledBox(0, "0", new BoundingBox(10.5, 8.25, 40, 30), 1, Keypoints: [new Keypoint(20.5, 15.5, 2), new Keypoint(35.25, 28, 1)]),
+            new LabeledBox(1, "3", new BoundingBox(50, 40, 96, 72), 2, Keypoints: [new Keypoint(70.5, 60.5, 2), Keypoint.Unlabelled]),
+            new LabeledBox(2, "1", new BoundingBox(30, 30, 33, 34), 3, Keypoints: [new Keypoint(31.5, 31.5, 2), new Keypoint(32.5, 33.5, 2)]),
+        ],
+        [],
+        new BoxParams("yolo", MinArea: 4, MinVisibility: 0.2, Clip: true),
+        new KeypointParams(Count: 2, Dims: 3));
 
     public ReproducibilityPropertyTests()
     {
@@ -192,12 +206,15 @@ public sealed class ReproducibilityPropertyTests : IDisposable
         "augment.yaml");
 
     private static IReadOnlyList<OpRecord> Sample(AugmentConfig config, string path, int variant, ImageBuffer image) =>
-        PipelineSampler.Sample(config.Pipeline, ItemSeed.Derive(config.Seed, path, variant), ImageInfo.Of(image));
+        PipelineSampler.Sample(config.Pipeline, ItemSeed.Derive(config.Seed, path, variant), ImageInfo.Of(image), Labels.Boxes.Select(b => b.Box).ToList());
 
     private static string RenderRecords(AugmentConfig config, IReadOnlyList<OpRecord> records, (ImageBuffer Image, ImageBuffer[] Masks) source)
     {
-        using var result = PipelineRenderer.Render(config.Pipeline, records, source.Image, source.Masks, config.MaskFill);
-        return string.Join(";", result.Masks.Select(PipelineTestKit.Hash).Prepend(PipelineTestKit.Hash(result.Image)).Append($"passes {result.Passes}"));
+        using var result = PipelineRenderer.Render(config.Pipeline, records, source.Image, source.Masks, config.MaskFill, Labels);
+        var target = new LabelTarget("images/a.png", result.Image.Width, result.Image.Height, result.Image.Channels);
+        var labels = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(YoloLabels.Instance.Write(result.Labels!.Kept, target)));
+        var fates = BoxFateJson.ToJson(result.Labels.Fates).ToString(Newtonsoft.Json.Formatting.None);
+        return string.Join(";", result.Masks.Select(PipelineTestKit.Hash).Prepend(PipelineTestKit.Hash(result.Image)).Append($"passes {result.Passes}").Append(labels).Append(fates));
     }
 
     private static ImageBuffer CropOf(string sample)

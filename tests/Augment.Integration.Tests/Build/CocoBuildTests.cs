@@ -140,6 +140,21 @@ public sealed class CocoBuildTests : IDisposable
         Assert.True(File.Exists(OutputCoco));
     }
 
+    [Fact]
+    public void One_and_two_jobs_give_byte_identical_folders_with_the_coco_file_and_manifest()
+    {
+        var one = TestDataset.ParseSummary(ProcessRunner.RunTool(["build", ConfigPath, "--json", "--jobs", "1", "-o", _temp.Combine("one"), "--cache-dir", _temp.Combine("cache1")]));
+        var two = TestDataset.ParseSummary(ProcessRunner.RunTool(["build", ConfigPath, "--json", "--jobs", "2", "-o", _temp.Combine("two"), "--cache-dir", _temp.Combine("cache2")]));
+        Assert.True(one.ExitCode == 0 && two.ExitCode == 0, one + "\n" + two);
+
+        var a = TestDataset.Snapshot(_temp.Combine("one"));
+        var b = TestDataset.Snapshot(_temp.Combine("two"));
+        Assert.Contains("annotations/instances.json", a.Keys);
+        Assert.Equal(a.Keys.Order(StringComparer.Ordinal), b.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("manifest.json", a.Keys);
+        Assert.All(a.Keys, k => Assert.True(a[k].Sha256 == b[k].Sha256, k));
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private BuildSummary Build() => TestDataset.ParseSummary(ProcessRunner.RunTool(["build", ConfigPath, "--json"]));
