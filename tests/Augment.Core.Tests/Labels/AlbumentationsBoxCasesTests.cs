@@ -207,6 +207,47 @@ public sealed class AlbumentationsBoxCasesTests
         AssertBox(new BoundingBox(0, 40, 17.574, 60), rendered.Labels.Kept[1].Box, 0.006);
     }
 
+    // albumentations tests/functional test_crop_bboxes_by_coords: a 200x200 image cropped to
+    // (100, 100, 180, 180) maps [0.1, 0.1, 0.3, 0.3] to [-1, -1, -0.5, -0.5] (outside),
+    // [0.4, 0.4, 0.8, 0.8] to [-0.25, -0.25, 0.75, 0.75] and [0.7, 0.7, 0.9, 0.9] to [0.5, 0.5, 1, 1],
+    // normalised by the 80x80 crop. Its filter_bboxes then clips and compares: the second box keeps
+    // (0, 0, 60, 60), 3600 of its 6400 pixels (visibility 0.5625); the third is whole, area 1600.
+    [Theory]
+    [InlineData(0.5, 0, true, true)]
+    [InlineData(0.6, 0, false, true)]
+    [InlineData(0, 2000, true, false)]
+    [InlineData(0, 3600, true, false)]
+    [InlineData(0, 3601, false, false)]
+    public void A_crop_with_min_visibility_and_min_area(double minVisibility, double minArea, bool second, bool third)
+    {
+        var pipeline = PipelineTestKit.Pipeline("- RandomCrop: { height: 80, width: 80, p: 1 }");
+        var records = new List<OpRecord> { new("0", "RandomCrop", true, new CropParams(100, 100)) };
+
+        var rendered = Render(pipeline, records, 200, 200, new BoxParams("pascal_voc", minArea, minVisibility),
+            Normalised(0.1, 0.1, 0.3, 0.3, 200, 200), Normalised(0.4, 0.4, 0.8, 0.8, 200, 200), Normalised(0.7, 0.7, 0.9, 0.9, 200, 200));
+
+        Assert.Equal(DropReason.OutOfFrame, rendered.Labels.Fates[0].Dropped);
+        Assert.Equal(second, rendered.Labels.Fates[1].Kept);
+        Assert.Equal(third, rendered.Labels.Fates[2].Kept);
+        if (second)
+        {
+            AssertBox(new BoundingBox(0, 0, 60, 60), rendered.Labels.Fates[1].Output!.Value, 1e-9);
+        }
+        else
+        {
+            Assert.Equal(minVisibility > 0 ? DropReason.MinVisibility : DropReason.MinArea, rendered.Labels.Fates[1].Dropped);
+        }
+
+        if (third)
+        {
+            AssertBox(new BoundingBox(40, 40, 80, 80), rendered.Labels.Fates[2].Output!.Value, 1e-9);
+        }
+        else
+        {
+            Assert.Equal(DropReason.MinArea, rendered.Labels.Fates[2].Dropped);
+        }
+    }
+
     private sealed record Rendered(LabelResult Labels, int Width, int Height);
 
     private static BoundingBox Coco(double x, double y, double w, double h) => new(x, y, x + w, y + h);
