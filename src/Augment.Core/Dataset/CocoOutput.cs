@@ -8,8 +8,9 @@ namespace Augment.Core.Dataset;
 /// <summary>
 /// The output dataset's one COCO file (<c>output.coco</c>), assembled at the end of a build from the
 /// manifest's items as the manifest itself is: images in output-name order with ids 1, 2, ... in that
-/// order, each kept box an annotation (ids in the same order), the source's categories, info and
-/// licenses copied. A box's <c>area</c> is its box's; segmentations are not carried (docs/labels.md).
+/// order, each item's <c>labels</c> (its annotations) numbered in the same order, the source's
+/// categories, info and licenses copied. A box's <c>area</c> is its box's; segmentations are not
+/// carried (docs/labels.md).
 /// </summary>
 internal static class CocoOutput
 {
@@ -31,31 +32,11 @@ internal static class CocoOutput
             }
 
             images.Add(image);
-            foreach (var box in (item.Record["boxes"] as JArray ?? []).OfType<JObject>().Where(b => b["bbox"] is JArray))
+            foreach (var annotation in (item.Record["labels"] as JArray ?? []).OfType<JObject>())
             {
-                var b = ((JArray)box["bbox"]!).Select(v => (double)v).ToArray();
-                var (w, h) = (Round(b[2] - b[0]), Round(b[3] - b[1]));
-                var annotation = new JObject
-                {
-                    ["id"] = ++annotationId,
-                    ["image_id"] = imageId,
-                    ["category_id"] = long.Parse(box.Value<string>("class")!, System.Globalization.CultureInfo.InvariantCulture),
-                    ["bbox"] = new JArray(b[0], b[1], w, h),
-                    ["area"] = Round(w * h),
-                    ["iscrowd"] = 0,
-                };
-                if (box["keypoints"] is JArray points)
-                {
-                    annotation["keypoints"] = points.DeepClone();
-                    annotation["num_keypoints"] = points.Where((_, i) => i % 3 == 2).Count(v => (int)v > 0);
-                }
-
-                foreach (var attribute in (box["attributes"] as JObject)?.Properties() ?? [])
-                {
-                    annotation[attribute.Name] = attribute.Value.DeepClone();
-                }
-
-                annotations.Add(annotation);
+                var numbered = new JObject { ["id"] = ++annotationId, ["image_id"] = imageId };
+                numbered.Merge(annotation.DeepClone());
+                annotations.Add(numbered);
             }
         }
 
@@ -73,6 +54,35 @@ internal static class CocoOutput
         root["categories"] = source.Root["categories"]?.DeepClone() ?? new JArray();
         return root.ToString(Formatting.None) + "\n";
     }
+
+    /// <summary>
+    /// An item's kept boxes as COCO annotations without ids (the manifest's <c>labels</c> of the item):
+    /// <c>category_id</c>, <c>bbox</c> to a thousandth, <c>area</c> the box's, <c>iscrowd</c> and the
+    /// annotation's other fields, its keypoints with <c>num_keypoints</c>.
+    /// </summary>
+    public static JArray Annotations(IEnumerable<LabeledBox> kept) => new(kept.Select(box =>
+    {
+        var (x, y, w, h) = (Round(box.Box.XMin), Round(box.Box.YMin), Round(box.Box.Width), Round(box.Box.Height));
+        var annotation = new JObject
+        {
+            ["category_id"] = long.Parse(box.Class, System.Globalization.CultureInfo.InvariantCulture),
+            ["bbox"] = new JArray(x, y, w, h),
+            ["area"] = Round(w * h),
+            ["iscrowd"] = 0,
+        };
+        foreach (var (name, value) in box.Attributes ?? [])
+        {
+            annotation[name] = JToken.Parse(value);
+        }
+
+        if (box.Keypoints is { } points)
+        {
+            annotation["keypoints"] = new JArray(points.SelectMany(p => new JToken[] { Round(p.X), Round(p.Y), p.Visibility }));
+            annotation["num_keypoints"] = points.Count(p => p.IsLabelled);
+        }
+
+        return annotation;
+    }));
 
     private static double Round(double v) => Math.Round(v, 3, MidpointRounding.ToEven);
 }

@@ -358,7 +358,7 @@ public static class DatasetBuilder
             return new ManifestItem(output.Image, output.Masks, output.Source.Image, output.Source.Masks, plan.SourceSha256, output.Variant, plan.Key!, json, sha)
             {
                 Labels = output.Labels,
-                SourceLabels = output.Source.Labels,
+                SourceLabels = output.Source.Labels ?? (config.Labels?.Coco is { } coco ? plan.SourceSha256.Keys.FirstOrDefault(k => k.StartsWith(coco + "#", StringComparison.Ordinal)) : null),
             }.ToJson();
         })));
         DatasetManifest.Write(

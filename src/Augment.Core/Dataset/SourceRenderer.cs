@@ -103,9 +103,10 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
                 else
                 {
                     json["size"] = new Newtonsoft.Json.Linq.JArray(result.Image.Width, result.Image.Height); // for the output COCO file
+                    json["labels"] = CocoOutput.Annotations(kept.Kept);
                 }
 
-                json["boxes"] = BoxFateJson.ToJson(kept.Fates, rawAttributes: coco is not null);
+                json["boxes"] = BoxFateJson.ToJson(kept.Fates);
             }
 
             return new KeyRecord(imageSha, maskShas, json.ToString(Newtonsoft.Json.Formatting.None), labelsSha);

@@ -4,20 +4,14 @@ namespace Augment.Core.Labels;
 
 /// <summary>
 /// The manifest's <c>boxes</c> of an item (docs/manifest.md): every source box in the source's
-/// order, with its line, class and the format's other fields of it, and either its output box
+/// order, with its line and class, and either its output box
 /// (pixels, <c>pascal_voc</c> order) or why it was dropped and by which resampling run.
 /// </summary>
 public static class BoxFateJson
 {
-    /// <param name="rawAttributes">The attributes' values are JSON text (a COCO annotation's other fields), not strings (VOC's).</param>
-    public static JArray ToJson(IEnumerable<BoxFate> fates, bool rawAttributes = false) => new(fates.Select(f =>
+    public static JArray ToJson(IEnumerable<BoxFate> fates) => new(fates.Select(f =>
     {
         var json = new JObject { ["line"] = f.Source.Line, ["class"] = f.Source.Class };
-        if (f.Source.Attributes is { Count: > 0 } attributes)
-        {
-            json["attributes"] = new JObject(attributes.Select(a => new JProperty(a.Key, rawAttributes ? JToken.Parse(a.Value) : a.Value)));
-        }
-
         if (f.Output is { } box)
         {
             json["bbox"] = new JArray(Round(box.XMin), Round(box.YMin), Round(box.XMax), Round(box.YMax));

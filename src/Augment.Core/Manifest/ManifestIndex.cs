@@ -101,7 +101,7 @@ public sealed class ManifestIndex
             {
                 case "image": image = reader.GetString() ?? string.Empty; break;
                 case "masks": masks = Strings(ref reader); break;
-                case "labels": labels = reader.GetString(); break;
+                case "labels" when reader.TokenType == JsonTokenType.String: labels = reader.GetString(); break;
                 case "source":
                     while (Next(ref reader) == JsonTokenType.PropertyName)
                     {

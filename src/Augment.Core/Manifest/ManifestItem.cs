@@ -7,7 +7,8 @@ namespace Augment.Core.Manifest;
 /// (relative to the config) with their hashes, variant, derived seed, key, passes, every op with its
 /// exact parameters, and the output hashes. <see cref="Record"/> is the item record's JSON
 /// (seed, passes, ops, and for an item with labels its boxes). An item with labels names its
-/// output label file (<see cref="Labels"/>) and its source's (<see cref="SourceLabels"/>).
+/// output label file (<see cref="Labels"/>) and its source's (<see cref="SourceLabels"/>); with COCO,
+/// <c>labels</c> is the item's annotations (the record's) and the source is the COCO file's entry.
 /// </summary>
 public sealed record ManifestItem(
     string Image,
@@ -31,9 +32,9 @@ public sealed record ManifestItem(
     {
         var json = new JObject { ["image"] = Image, ["masks"] = new JArray(Masks) };
         var source = new JObject { ["image"] = SourceImage, ["masks"] = new JArray(SourceMasks) };
-        if (Labels is not null)
+        if (Labels is not null || Record["labels"] is JArray)
         {
-            json["labels"] = Labels;
+            json["labels"] = Labels is not null ? Labels : Record["labels"]!.DeepClone();
             source["labels"] = SourceLabels;
         }
 
@@ -66,10 +67,11 @@ public sealed record ManifestItem(
         Map(json["sourceSha256"]),
         json.Value<int>("variant"),
         json.Value<string>("key") ?? string.Empty,
-        new JObject { ["seed"] = json["seed"]?.DeepClone(), ["passes"] = json["passes"]?.DeepClone(), ["ops"] = json["ops"]?.DeepClone(), ["boxes"] = json["boxes"]?.DeepClone(), ["size"] = json["size"]?.DeepClone() },
+        new JObject { ["seed"] = json["seed"]?.DeepClone(), ["passes"] = json["passes"]?.DeepClone(), ["ops"] = json["ops"]?.DeepClone(), ["boxes"] = json["boxes"]?.DeepClone(), ["size"] = json["size"]?.DeepClone(),
+            ["labels"] = json["labels"] is JArray annotations ? annotations.DeepClone() : null },
         Map(json["sha256"]))
     {
-        Labels = json.Value<string>("labels"),
+        Labels = json["labels"] is JValue { Type: JTokenType.String } labels ? (string?)labels : null,
         SourceLabels = json["source"]?.Value<string>("labels"),
     };
 

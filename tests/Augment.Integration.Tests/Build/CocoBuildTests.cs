@@ -66,6 +66,13 @@ public sealed class CocoBuildTests : IDisposable
             var mine = annotations.Where(a => a!["image_id"]!.GetValue<int>() == image["id"]!.GetValue<int>()).ToList();
             var kept = item["boxes"]!.AsArray().Where(b => b!["bbox"] is not null).ToList();
             Assert.Equal(kept.Count, mine.Count);
+            // The manifest's labels of the item are its annotations, without the ids the file numbers them by.
+            var own = item["labels"]!.AsArray();
+            Assert.Equal(mine.Select(m => { var copy = m!.DeepClone().AsObject(); copy.Remove("id"); copy.Remove("image_id"); return copy.ToJsonString(); }),
+                own.Select(o => o!.ToJsonString()));
+            var stem = Path.GetFileName(item["source"]!["image"]!.GetValue<string>());
+            Assert.Equal($"coco/instances.json#{stem}", item["source"]!["labels"]!.GetValue<string>());
+            Assert.Contains($"coco/instances.json#{stem}", item["sourceSha256"]!.AsObject().Select(p => p.Key));
             for (var i = 0; i < mine.Count; i++)
             {
                 var bbox = mine[i]!["bbox"]!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
