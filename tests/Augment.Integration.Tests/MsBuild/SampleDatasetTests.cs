@@ -33,9 +33,42 @@ public sealed class SampleDatasetTests
         Assert.True(File.Exists(Path.Combine(output, "classification", "manifest.json")));
         Assert.Equal(8, Directory.GetFiles(Path.Combine(output, "segmentation", "masks"), "*.png", SearchOption.AllDirectories).Length);
 
+        AssertLabelsParseBack(output);
+
         var second = ProcessRunner.Run("bash", [script], copy.Path);
         Assert.True(second.ExitCode == 0, second.ToString());
         Assert.Contains("augment: augment.yaml, classification.yaml, detection.yaml, voc.yaml, coco.yaml, pose.yaml: up to date, nothing rendered", second.StandardOutput, StringComparison.Ordinal);
+    }
+
+    // The label outputs of the detection samples, read with readers of the test's own: YOLO and
+    // YOLO-pose lines of numbers in [0, 1], VOC XML with a size and numeric boxes, one COCO file whose
+    // images are all there.
+    private static void AssertLabelsParseBack(string output)
+    {
+        foreach (var (dataset, fields) in new[] { ("detection", 5), ("pose", 5 + (3 * 3)) })
+        {
+            var files = Directory.GetFiles(Path.Combine(output, dataset, "labels"), "*.txt");
+            Assert.Equal(dataset == "detection" ? 12 : 8, files.Length);
+            foreach (var line in files.SelectMany(File.ReadAllLines).Where(l => l.Length > 0))
+            {
+                var values = line.Split(' ').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+                Assert.True(values.Length == fields && values.Skip(1).All(v => v is >= 0 and <= 2), $"{dataset}: '{line}'");
+            }
+        }
+
+        foreach (var file in Directory.GetFiles(Path.Combine(output, "voc", "annotations"), "*.xml"))
+        {
+            var xml = new System.Xml.XmlDocument();
+            xml.Load(file);
+            Assert.Equal("320", xml.SelectSingleNode("/annotation/size/width")!.InnerText);
+            Assert.All(xml.SelectNodes("/annotation/object/bndbox/*")!.Cast<System.Xml.XmlNode>(),
+                n => Assert.InRange(double.Parse(n.InnerText, System.Globalization.CultureInfo.InvariantCulture), 0, 320));
+        }
+
+        var coco = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(output, "coco", "annotations", "instances.json")))!;
+        Assert.Equal(12, coco["images"]!.AsArray().Count);
+        Assert.All(coco["images"]!.AsArray(), i => Assert.True(File.Exists(Path.Combine(output, "coco", i!["file_name"]!.GetValue<string>()))));
+        Assert.True(coco["annotations"]!.AsArray().Count > 10);
     }
 
     private static void CopyRepository(string destination)
