@@ -20,7 +20,22 @@ internal static class PreviewCommand
         command.SetAction(parse =>
         {
             var (rows, columns) = (Math.Max(1, parse.GetValue(sources)), Math.Max(1, parse.GetValue(variants)));
-            var png = ContactSheet.Render(parse.GetValue(config)!, rows, columns);
+            byte[] png;
+            try
+            {
+                png = ContactSheet.Render(parse.GetValue(config)!, rows, columns);
+            }
+            catch (Augment.Core.Labels.InvalidLabelsException e)
+            {
+                Diagnostics.File(Augment.Core.Dataset.BuildErrorCode.InvalidLabels, e.FilePath, e.Reason, e.Line);
+                return ExitCodes.ItemsFailed;
+            }
+            catch (Augment.Core.Imaging.InvalidImageException e)
+            {
+                Diagnostics.File(Augment.Core.Dataset.BuildErrorCode.InvalidImage, e.FilePath, e.Reason);
+                return ExitCodes.ItemsFailed;
+            }
+
             var target = parse.GetValue(output)!;
             File.WriteAllBytes(target, png);
             Console.Out.WriteLine($"wrote {target}");

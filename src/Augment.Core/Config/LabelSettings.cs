@@ -42,7 +42,8 @@ public sealed record LabelSettings(PathTemplate? Input, bool MissingIsEmpty, Box
         {
             foreach (var (node, key) in new[]
                      {
-                         (bboxNode, "bbox_params"), (inputs.Optional("missing_labels"), "inputs.missing_labels"), (output?.Optional("labels"), "output.labels"),
+                         (bboxNode, "bbox_params"), (root.Optional("keypoint_params"), "keypoint_params"), (inputs.Optional("missing_labels"), "inputs.missing_labels"),
+                         (output?.Optional("labels"), "output.labels"),
                          (output?.Optional("coco"), "output.coco"),
                      })
             {
@@ -171,7 +172,13 @@ public sealed record LabelSettings(PathTemplate? Input, bool MissingIsEmpty, Box
     // The format is bbox_params.format, or the label files' extension's (.txt: yolo, .xml: pascal_voc); the two must agree.
     private static string FormatOf(ConfigReader reader, ConfigNode template, PathTemplate input, ConfigNode? format)
     {
-        var chosen = format is null ? null : LabelFormat.Named(reader.Choice(format, "bbox_params.format", BoxParams.Formats));
+        var name = format is null ? null : reader.Choice(format, "bbox_params.format", BoxParams.Formats);
+        if (name == "coco")
+        {
+            throw reader.Error(ConfigErrorCode.InvalidValue, format!, "bbox_params.format coco reads one COCO file for the dataset: give it as inputs.coco, not inputs.labels");
+        }
+
+        var chosen = name is null ? null : LabelFormat.Named(name);
         var byExtension = LabelFormat.All.FirstOrDefault(f => input.Text.EndsWith(f.Extension, StringComparison.Ordinal));
         if (byExtension is null)
         {

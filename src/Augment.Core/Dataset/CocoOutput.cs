@@ -16,16 +16,16 @@ internal static class CocoOutput
 {
     private static readonly string[] ImageFieldsNotCopied = ["id", "file_name", "width", "height", "coco_url", "flickr_url"];
 
-    public static string Text(CocoIndex source, IEnumerable<(OutputItem Output, ManifestItem Item, CocoEntry? Entry)> items)
+    public static string Text(CocoIndex source, IEnumerable<(string Image, ManifestItem Item, CocoEntry? Entry)> items)
     {
         var images = new JArray();
         var annotations = new JArray();
         var (imageId, annotationId) = (0, 0);
-        foreach (var (output, item, entry) in items.OrderBy(i => i.Output.Image, StringComparer.Ordinal))
+        foreach (var (name, item, entry) in items.OrderBy(i => i.Image, StringComparer.Ordinal))
         {
             imageId++;
-            var size = item.Record["size"] as JArray ?? throw new InvalidOperationException($"the record of {output.Image} has no size; build with --force");
-            var image = new JObject { ["id"] = imageId, ["file_name"] = output.Image, ["width"] = size[0], ["height"] = size[1] };
+            var size = item.Record["size"] as JArray ?? throw new InvalidOperationException($"the record of {name} has no size; build with --force");
+            var image = new JObject { ["id"] = imageId, ["file_name"] = name, ["width"] = size[0], ["height"] = size[1] };
             foreach (var field in entry?.Image.Properties().Where(p => !ImageFieldsNotCopied.Contains(p.Name)) ?? [])
             {
                 image[field.Name] = field.Value.DeepClone();
@@ -72,7 +72,7 @@ internal static class CocoOutput
         };
         foreach (var (name, value) in box.Attributes ?? [])
         {
-            annotation[name] = JToken.Parse(value);
+            annotation[name] = ParseValue(value);
         }
 
         if (box.Keypoints is { } points)
@@ -85,4 +85,11 @@ internal static class CocoOutput
     }));
 
     private static double Round(double v) => Math.Round(v, 3, MidpointRounding.ToEven);
+
+    // A field's JSON text as written: no date parsing, so no time zone can change it.
+    private static JToken ParseValue(string json)
+    {
+        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
+        return JToken.ReadFrom(reader);
+    }
 }

@@ -59,6 +59,12 @@ internal sealed class CocoSource
         return entries.GetValueOrDefault(inGlob) ?? entries.GetValueOrDefault(source.Image);
     }
 
+    /// <summary>The entry a manifest item's <c>source.labels</c> names (<c>coco/instances.json#a.jpg</c>), if the file still lists it.</summary>
+    public CocoEntry? EntryNamed(string? sourceLabels) =>
+        sourceLabels is { } key && key.StartsWith(RelativePath + "#", StringComparison.Ordinal)
+            ? Index.Entries.GetValueOrDefault(key[(RelativePath.Length + 1)..])
+            : null;
+
     /// <summary>The name an item's source hashes give the entry's hash.</summary>
     public string HashKey(CocoEntry entry) => $"{RelativePath}#{entry.FileName}";
 }

@@ -133,9 +133,9 @@ public static class DatasetBuilder
 
         using var finishing = BuildProfile.Measure("finish");
         var expected = done.Where(d => d.Record is not null).SelectMany(d => Files(d.Plan.Output)).ToHashSet(StringComparer.Ordinal);
-        if (coco is not null)
+        if (coco is not null && coco.Error is null)
         {
-            expected.Add(config.Labels!.CocoOutput);
+            expected.Add(config.Labels!.CocoOutput); // written below; a COCO file that cannot be used leaves none
         }
 
         // The output record alone lists what earlier builds wrote; the manifest is read for it only
@@ -215,7 +215,7 @@ public static class DatasetBuilder
     {
         var manifest = DatasetManifest.TryRead(layout.ManifestPath)?.Items.ToDictionary(i => i.Image, StringComparer.Ordinal) ?? [];
         var items = done.Where(d => d.Record is not null && manifest.ContainsKey(d.Plan.Output.Image))
-            .Select(d => (d.Plan.Output, manifest[d.Plan.Output.Image], coco.EntryOf(d.Plan.Output.Source)));
+            .Select(d => (d.Plan.Output.Image, manifest[d.Plan.Output.Image], coco.EntryOf(d.Plan.Output.Source)));
         var relative = config.Labels!.CocoOutput;
         var full = layout.OutputPath(relative);
         var text = CocoOutput.Text(coco.Index, items);

@@ -80,7 +80,8 @@ internal sealed class DatasetPlanner(
             if (sourceSha is null)
             {
                 var e = failure!;
-                var missing = source.Inputs.FirstOrDefault(p => !File.Exists(Path.Combine(config.Directory, p))) ?? source.Image;
+                var missing = source.Inputs.Where(p => p != source.Labels || !LabelsAbsent(source))
+                    .FirstOrDefault(p => !File.Exists(Path.Combine(config.Directory, p))) ?? source.Image;
                 var error = new BuildError(BuildErrorCode.Unreadable, Path.Combine(config.Directory, missing), File.Exists(Path.Combine(config.Directory, missing))
                     ? $"cannot read it: {e.Message}"
                     : missing == source.Labels ? $"the label file of {source.Image} is missing (inputs.missing_labels: empty makes such an image one with no objects)"
@@ -187,15 +188,19 @@ internal sealed class DatasetPlanner(
         if (!_keys.TryGetValue(sourceFormat, out var keys))
         {
             var encoding = $"image={config.OutputFormat.SettingsFor(sourceFormat)};mask={MaskEncoding}" +
-                (config.Labels is { } labels ? $";labels={labels.Canonical}" : string.Empty);
+                (config.Labels is { } settings ? $";labels={settings.Canonical}" : string.Empty);
             _keys[sourceFormat] = keys = new ItemKeys(
                 AugmentConfigLoader.SchemaVersion, ToolVersion, engine.Sha256, config.CanonicalPipeline, encoding, config.Seed, config.MaskFill);
         }
 
         var source = output.Source;
-        return keys.Compute(
-            source.Image, output.Variant, sourceSha[source.Image], source.Masks.Select(m => sourceSha[m]).ToList(),
-            LabelsHash(source, sourceSha));
+        var labels = LabelsHash(source, sourceSha);
+        if (labels is not null && config.Labels!.Boxes.Format == "pascal_voc")
+        {
+            labels += ";filename=" + Path.GetFileName(output.Image); // a VOC file names its image
+        }
+
+        return keys.Compute(source.Image, output.Variant, sourceSha[source.Image], source.Masks.Select(m => sourceSha[m]).ToList(), labels);
     }
 
     private string? LabelsHash(SourceItem source, Dictionary<string, string> sourceSha) =>

@@ -4,6 +4,7 @@ using Augment.Core.Config;
 using Augment.Core.Imaging;
 using Augment.Core.Manifest;
 using Augment.Core.Pipeline;
+using Newtonsoft.Json.Linq;
 
 namespace Augment.Core.Dataset;
 
@@ -30,16 +31,17 @@ public static class DatasetVerifier
             .Take(sample ?? int.MaxValue)
             .ToList();
         var mismatches = new List<VerifyMismatch>();
+        var coco = CocoSource.For(config); // read once, for every source
         Parallel.ForEach(items.GroupBy(i => i.SourceImage), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs) }, group =>
         {
             List<VerifyMismatch> found;
             try
             {
-                found = VerifySource(config, layout, group.ToList());
+                found = VerifySource(config, layout, group.ToList(), coco);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidImageException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidImageException or Labels.InvalidLabelsException)
             {
-                var file = e is InvalidImageException bad ? bad.FilePath : Path.Combine(config.Directory, group.Key);
+                var file = e is InvalidImageException bad ? bad.FilePath : e is Labels.InvalidLabelsException badLabels ? badLabels.FilePath : Path.Combine(config.Directory, group.Key);
                 found = group.Select(i => new VerifyMismatch(layout.OutputPath(i.Image), $"its source cannot be read ({file}): {e.Message}")).ToList();
             }
 
@@ -48,10 +50,42 @@ public static class DatasetVerifier
                 mismatches.AddRange(found);
             }
         });
+        if (coco is { Error: null })
+        {
+            // The output COCO file is what the manifest's items assemble to.
+            var expected = CocoOutput.Text(coco.Index, manifest.Items.Select(i => (i.Image, i, coco.EntryNamed(i.SourceLabels))));
+            Compare(layout, config.Labels!.CocoOutput, Encoding.UTF8.GetBytes(expected), mismatches);
+        }
+
         return new VerifyReport(items.Count, mismatches.OrderBy(m => m.File, StringComparer.Ordinal).ToList());
     }
 
-    private static List<VerifyMismatch> VerifySource(AugmentConfig config, BuildLayout layout, List<ManifestItem> items)
+    // The source's objects as a build reads them: its label file, or its entry of the COCO file.
+    private static Labels.ItemLabels? SourceLabelsOf(AugmentConfig config, CocoSource? coco, ManifestItem item, ImageBuffer image)
+    {
+        if (config.Labels is not { } settings || item.SourceLabels is not { } source)
+        {
+            return null;
+        }
+
+        if (coco is not null)
+        {
+            var entry = coco.EntryNamed(source);
+            var (cocoBoxes, cocoInvalid) = entry is null ? ([], []) : coco.Index.Read(entry, image.Width, image.Height, settings.Boxes, settings.Keypoints);
+            return new Labels.ItemLabels(cocoBoxes, cocoInvalid, settings.Boxes, settings.Keypoints);
+        }
+
+        var full = Path.Combine(config.Directory, source);
+        if (!File.Exists(full) && settings.MissingIsEmpty)
+        {
+            return new Labels.ItemLabels([], [], settings.Boxes, settings.Keypoints);
+        }
+
+        var (boxes, invalid) = settings.Boxes.LabelFormat.Read(File.ReadAllText(full), full, image.Width, image.Height, settings.Boxes, settings.Keypoints);
+        return new Labels.ItemLabels(boxes, invalid, settings.Boxes, settings.Keypoints);
+    }
+
+    private static List<VerifyMismatch> VerifySource(AugmentConfig config, BuildLayout layout, List<ManifestItem> items, CocoSource? coco)
     {
         var first = items[0];
         using var image = ImageCodec.DecodeFile(Path.Combine(config.Directory, first.SourceImage), config.Limits);
@@ -59,10 +93,21 @@ public static class DatasetVerifier
         var found = new List<VerifyMismatch>();
         try
         {
+            var labels = SourceLabelsOf(config, coco, first, image);
             foreach (var item in items)
             {
                 var record = ItemRecord.FromJson(item.Record, config.Pipeline);
-                using var result = ItemRenderer.Replay(config, record, image, masks);
+                using var result = ItemRenderer.Replay(config, record, image, masks, labels);
+                if (result.Labels is { } kept && item.Labels is { } labelFile)
+                {
+                    var target = new Labels.LabelTarget(item.Image, result.Image.Width, result.Image.Height, result.Image.Channels, config.Labels!.Keypoints?.Dims ?? 3);
+                    Compare(layout, labelFile, config.Labels.Boxes.LabelFormat.Write(kept.Kept, target), found);
+                }
+                else if (result.Labels is { } cocoKept && !JToken.DeepEquals(CocoOutput.Annotations(cocoKept.Kept), item.Record["labels"]))
+                {
+                    found.Add(new VerifyMismatch(layout.ManifestPath, $"the labels of {item.Image} differ from their re-render"));
+                }
+
                 var format = ImageFormats.FromExtension(item.SourceImage) ?? ImageFormat.Png;
                 Compare(layout, item.Image, ImageCodec.EncodeOutput(result.Image, config.OutputFormat.SettingsFor(format)), found);
                 foreach (var (relative, mask) in item.Masks.Zip(result.Masks))

@@ -86,6 +86,19 @@ internal static class UpToDateStampWriter
         return true;
     }
 
+    // The folder that would hold the file, or its nearest ancestor that exists: a file (or a folder
+    // for it) that appears there changes that folder.
+    private static string ExistingFolderOf(string file)
+    {
+        var folder = Path.GetDirectoryName(file)!;
+        while (!Directory.Exists(folder) && Path.GetDirectoryName(folder) is { } parent)
+        {
+            folder = parent;
+        }
+
+        return folder;
+    }
+
     // Every folder, source and output as the build used it, or null when one changed since.
     private static (List<(string, FileIdentity)>, List<(string, FileIdentity)>, List<(string, FileIdentity)>)? UsedFiles(
         long asOf, string configDirectory, BuildLayout layout, IEnumerable<string> folders, IReadOnlyList<ItemPlan> plans, FileHashCache hashes,
@@ -96,7 +109,7 @@ internal static class UpToDateStampWriter
         // one that appears changes the folder.
         var sourceFiles = plans.GroupBy(p => p.Output.Source)
             .SelectMany(g => g.Key.Inputs.Select(f => (File: f, Absent: f == g.Key.Labels && !g.First().SourceSha256.ContainsKey(f)))).ToList();
-        foreach (var folder in folders.Concat(sourceFiles.Where(f => f.Absent).Select(f => Path.GetDirectoryName(Path.Combine(configDirectory, f.File))!))
+        foreach (var folder in folders.Concat(sourceFiles.Where(f => f.Absent).Select(f => ExistingFolderOf(Path.Combine(configDirectory, f.File))))
                      .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             if (!NativeFiles.TryIdentity(folder, out var identity) || identity.ModifiedNanoseconds >= asOf)

@@ -91,9 +91,9 @@ public sealed class CocoIndex
     public (List<LabeledBox> Boxes, List<BoxFate> Invalid) Read(CocoEntry entry, int width, int height, BoxParams settings, KeypointParams? keypoints = null)
     {
         if (entry.Image["width"] is JValue { Type: JTokenType.Integer } w && entry.Image["height"] is JValue { Type: JTokenType.Integer } h &&
-            ((long)w != width || (long)h != height))
+            (w.Value is not long fw || h.Value is not long fh || fw != width || fh != height))
         {
-            throw new InvalidLabelsException(FilePath, Line(entry.Image), $"{entry.FileName}: the file says the image is {(long)w}x{(long)h}, but it is {width}x{height}");
+            throw new InvalidLabelsException(FilePath, Line(entry.Image), $"{entry.FileName}: the file says the image is {w}x{h}, but it is {width}x{height}");
         }
 
         var boxes = new List<LabeledBox>();
@@ -104,8 +104,8 @@ public sealed class CocoIndex
             var values = annotation["bbox"] is JArray { Count: 4 } bbox && bbox.All(v => v.Type is JTokenType.Integer or JTokenType.Float)
                 ? bbox.Select(v => (double)v).ToArray()
                 : throw new InvalidLabelsException(FilePath, Line(annotation), $"{where}.bbox is not [x, y, width, height]");
-            var category = annotation["category_id"] is JValue { Type: JTokenType.Integer } c
-                ? ((long)c).ToString(CultureInfo.InvariantCulture)
+            var category = annotation["category_id"] is JValue { Type: JTokenType.Integer, Value: long c }
+                ? c.ToString(CultureInfo.InvariantCulture)
                 : throw new InvalidLabelsException(FilePath, Line(annotation), $"{where}.category_id is not an integer");
             var attributes = annotation.Properties().Where(p => !BoxFields.Contains(p.Name))
                 .Select(p => new KeyValuePair<string, string>(p.Name, p.Value.ToString(Formatting.None))).ToList();
@@ -118,7 +118,9 @@ public sealed class CocoIndex
             SourceBoxes.Add(box, problem, FilePath, width, height, settings, boxes, invalid, keypoints);
         }
 
-        return (boxes, invalid);
+        // Errors named the file's lines; what the manifest records is each annotation's place among its
+        // image's (from 1), which no edit of another image moves, as the item's key does not see them.
+        return (boxes.Select(b => b with { Line = b.Index + 1 }).ToList(), invalid.Select(f => f with { Source = f.Source with { Line = f.Source.Index + 1 } }).ToList());
     }
 
     // COCO's keypoints: [x1, y1, v1, x2, y2, v2, ...] in pixels (v 0: not labelled); none when the annotation has none.
@@ -151,7 +153,7 @@ public sealed class CocoIndex
     }
 
     private static long Id(JToken? token, string path, string where) =>
-        token is JValue { Type: JTokenType.Integer } v ? (long)v : throw new InvalidLabelsException(path, Line(token), $"{where} is not an integer");
+        token is JValue { Type: JTokenType.Integer, Value: long v } ? v : throw new InvalidLabelsException(path, Line(token), $"{where} is not an integer of at most 19 digits");
 
     internal static int Line(JToken? token) => token is IJsonLineInfo info && info.HasLineInfo() ? info.LineNumber : 0;
 

@@ -12,7 +12,8 @@ public readonly record struct Keypoint(double X, double Y, int Visibility)
 
     public bool IsLabelled => Visibility > 0;
 
-    public bool IsInside(int width, int height) => X >= 0 && X < width && Y >= 0 && Y < height;
+    /// <summary>Inside the closed frame [0, W] x [0, H]: in this frame a flip maps x to W - x, so both edges are the image's.</summary>
+    public bool IsInside(int width, int height) => X >= 0 && X <= width && Y >= 0 && Y <= height;
 }
 
 /// <summary>

@@ -102,7 +102,7 @@ public sealed record DatasetManifest(
     {
         try
         {
-            var json = JObject.Parse(File.ReadAllText(path));
+            var json = KeyRecord.ParseRecord(File.ReadAllText(path)); // dates stay the text they are
             return new DatasetManifest(
                 json.Value<int>("schema"),
                 json.Value<string>("tool") ?? string.Empty,

@@ -178,4 +178,19 @@ public sealed class LabelConfigTests
         Assert.Equal(ConfigErrorCode.InvalidValue, error.Code);
         Assert.Contains(message, error.Problem, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Format_coco_with_per_image_label_files_is_a_config_error()
+    {
+        var error = ConfigAssert.FailsAt(Path, Config("  labels: \"labels/{stem}.txt\"\n", "bbox_params: { format: coco }\n"), ConfigErrorCode.InvalidValue, 6, 24);
+        Assert.Contains("give it as inputs.coco", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keypoint_params_without_labels_is_an_error()
+    {
+        var error = ConfigAssert.Fails(Path, Config(root: "keypoint_params: { format: xy }\n"));
+        Assert.Equal(ConfigErrorCode.MissingKey, error.Code);
+        Assert.Contains("keypoint_params needs inputs.labels", error.Problem, StringComparison.Ordinal);
+    }
 }

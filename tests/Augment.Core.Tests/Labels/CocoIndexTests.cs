@@ -33,7 +33,7 @@ public sealed class CocoIndexTests
         Assert.Empty(invalid);
         Assert.Equal([("3", new BoundingBox(10, 5, 30, 15)), ("4", new BoundingBox(0, 0, 100, 50))], boxes.Select(b => (b.Class, b.Box)));
         Assert.Equal([new("iscrowd", "0")], boxes[0].Attributes!);
-        Assert.Equal(7, boxes[0].Line);
+        Assert.Equal(1, boxes[0].Line); // its place among the image's annotations
     }
 
     [Fact]
@@ -96,5 +96,36 @@ public sealed class CocoIndexTests
 
         var error = Assert.Throws<InvalidLabelsException>(() => index.Read(index.Entries["a.jpg"], 200, 50, Strict));
         Assert.Contains("a.jpg: the file says the image is 100x50, but it is 200x50", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_id_beyond_64_bits_is_an_error_not_a_crash()
+    {
+        var error = Assert.Throws<InvalidLabelsException>(() => CocoIndex.Parse(Sample.Replace("\"id\": 2,", "\"id\": 123456789012345678901234567890,"), Path));
+        Assert.Contains("images[1].id is not an integer", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Boxes_are_numbered_by_their_place_among_their_images_annotations_not_by_the_files_lines()
+    {
+        var index = CocoIndex.Parse(Sample, Path);
+        var moved = CocoIndex.Parse("{\n\n\n" + Sample.TrimStart('{'), Path); // the same file, three lines lower
+
+        var (boxes, _) = index.Read(index.Entries["a.jpg"], 100, 50, Strict);
+        var (again, _) = moved.Read(moved.Entries["a.jpg"], 100, 50, Strict);
+
+        Assert.Equal([1, 2], boxes.Select(b => b.Line));
+        Assert.Equal([1, 2], again.Select(b => b.Line));
+    }
+
+    [Fact]
+    public void An_annotations_date_field_is_copied_as_its_text_whatever_the_time_zone()
+    {
+        var index = CocoIndex.Parse(Sample.Replace("\"iscrowd\": 0, \"area\": 200", "\"iscrowd\": 0, \"area\": 200, \"when\": \"2020-01-01T10:00:00+05:00\""), Path);
+        var (boxes, _) = index.Read(index.Entries["a.jpg"], 100, 50, Strict);
+
+        var text = Augment.Core.Dataset.CocoOutput.Annotations(boxes).ToString(Newtonsoft.Json.Formatting.None);
+
+        Assert.Contains("\"when\":\"2020-01-01T10:00:00+05:00\"", text, StringComparison.Ordinal);
     }
 }

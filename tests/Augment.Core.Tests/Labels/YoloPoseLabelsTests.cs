@@ -62,4 +62,17 @@ public sealed class YoloPoseLabelsTests
         Assert.Equal(5 + (3 * dims), text.Trim().Split(' ').Length);
         Assert.Equal(box.Keypoints!.Select(p => (Math.Round(p.X, 4), Math.Round(p.Y, 4), p.Visibility)), again[0].Keypoints!.Select(p => (Math.Round(p.X, 4), Math.Round(p.Y, 4), p.Visibility)));
     }
+
+    [Fact]
+    public void A_keypoint_on_the_images_left_edge_survives_a_flip_onto_its_right_edge()
+    {
+        var pipeline = Augment.Core.Tests.Pipeline.PipelineTestKit.Pipeline("- HorizontalFlip: { p: 1 }");
+        using var image = Augment.Core.Tests.Pipeline.PipelineTestKit.Filled(100, 50, 8, 1, 0);
+        var records = Augment.Core.Tests.Pipeline.PipelineTestKit.Sample(pipeline, image);
+        var box = new LabeledBox(0, "0", new BoundingBox(0, 0, 100, 50), 1, Keypoints: [new Keypoint(0, 10, 2)]);
+
+        using var result = Augment.Core.Pipeline.PipelineRenderer.Render(pipeline, records, image, [], 0, new ItemLabels([box], [], Boxes, new KeypointParams(Count: 1)));
+
+        Assert.Equal(new Keypoint(100, 10, 2), Assert.Single(Assert.Single(result.Labels!.Kept).Keypoints!));
+    }
 }

@@ -162,6 +162,46 @@ public sealed class CocoBuildTests : IDisposable
         Assert.All(a.Keys, k => Assert.True(a[k].Sha256 == b[k].Sha256, k));
     }
 
+    [Fact]
+    public void Verify_catches_an_edited_coco_file_and_an_incremental_build_writes_what_a_clean_one_does()
+    {
+        Assert.Equal(12, Build().Rendered);
+        Assert.Equal(0, ProcessRunner.RunTool(["verify", ConfigPath]).ExitCode);
+
+        // Another image's entry and the file's info change: nothing renders, and the manifest and the
+        // output COCO file are what a clean build into another folder gives.
+        var coco = JsonNode.Parse(File.ReadAllText(CocoPath))!;
+        coco["info"]!["version"] = "2.0";
+        coco["images"]!.AsArray().Insert(0, JsonNode.Parse("""{ "id": 77, "file_name": "elsewhere.jpg", "width": 10, "height": 10 }"""));
+        File.WriteAllText(CocoPath, coco.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        Assert.Equal(0, Build().Rendered);
+        var clean = TestDataset.ParseSummary(ProcessRunner.RunTool(["build", ConfigPath, "--json", "-o", _temp.Combine("clean"), "--cache-dir", _temp.Combine("clean-cache")]));
+        Assert.Equal(12, clean.Rendered);
+        foreach (var file in new[] { "manifest.json", Path.Combine("annotations", "instances.json") })
+        {
+            Assert.Equal(File.ReadAllText(_temp.Combine("clean", file)), File.ReadAllText(Path.Combine(OutputDir, file)));
+        }
+
+        var written = JsonNode.Parse(File.ReadAllText(OutputCoco))!;
+        written["annotations"]![0]!["bbox"]![0] = 1;
+        File.WriteAllText(OutputCoco, written.ToJsonString());
+        var verify = ProcessRunner.RunTool(["verify", ConfigPath]);
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains("instances.json: differs from its re-render", verify.StandardError + verify.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_coco_file_that_breaks_takes_the_output_coco_file_with_its_items()
+    {
+        Assert.Equal(12, Build().Rendered);
+        File.WriteAllText(CocoPath, "{ \"images\": [ }");
+
+        var broken = Build();
+
+        Assert.Equal((1, 12), (broken.ExitCode, broken.Failed));
+        Assert.False(File.Exists(OutputCoco));
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private BuildSummary Build() => TestDataset.ParseSummary(ProcessRunner.RunTool(["build", ConfigPath, "--json"]));

@@ -186,6 +186,19 @@ public sealed class DetectionBuildTests : IDisposable
         Assert.Equal(boxes.Count(b => b!["bbox"] is not null), ReadYolo(Path.Combine(OutputDir, "labels", "chelsea_000.txt")).Count);
     }
 
+    [Fact]
+    public void Preview_of_a_broken_label_file_is_an_error_at_its_line_not_a_crash()
+    {
+        File.AppendAllText(_temp.Combine("labels", "chelsea.txt"), "x 0.5 0.5 0.2 0.2\n");
+
+        var preview = ProcessRunner.RunTool(["preview", ConfigPath, "--out", _temp.Combine("sheet.png")]);
+
+        Assert.Equal(1, preview.ExitCode);
+        Assert.Contains($"labels{Path.DirectorySeparatorChar}chelsea.txt:4: the class id 'x' is not a non-negative integer", preview.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", preview.StandardError, StringComparison.Ordinal);
+        Assert.False(File.Exists(_temp.Combine("sheet.png")));
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private BuildSummary Build() => TestDataset.ParseSummary(ProcessRunner.RunTool(["build", ConfigPath, "--json"]));

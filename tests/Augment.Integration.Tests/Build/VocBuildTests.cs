@@ -83,5 +83,30 @@ public sealed class VocBuildTests : IDisposable
         Assert.Contains("the file says the image is 600x427, but it is 640x427", error["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Renamed_outputs_get_annotations_that_name_them_and_verify_catches_an_edited_one()
+    {
+        Assert.Equal(0, TestDataset.ParseSummary(ProcessRunner.RunTool(["build", ConfigPath, "--json"])).ExitCode);
+        File.WriteAllText(ConfigPath, File.ReadAllText(ConfigPath)
+            .Replace("images/{stem}_{variant:000}.jpg", "pics/{stem}-v{variant}.jpg", StringComparison.Ordinal)
+            .Replace("annotations/{stem}_{variant:000}.xml", "voc/{stem}-v{variant}.xml", StringComparison.Ordinal));
+
+        var renamed = TestDataset.ParseSummary(ProcessRunner.RunTool(["build", ConfigPath, "--json"]));
+
+        Assert.True(renamed.ExitCode == 0, renamed.ToString());
+        var xml = new XmlDocument();
+        xml.Load(Path.Combine(OutputDir, "voc", "astronaut-v0.xml"));
+        Assert.Equal("astronaut-v0.jpg", xml.DocumentElement!["filename"]!.InnerText);
+        Assert.Equal(0, ProcessRunner.RunTool(["verify", ConfigPath]).ExitCode);
+
+        var edited = Path.Combine(OutputDir, "voc", "rocket-v1.xml");
+        var text = File.ReadAllText(edited);
+        File.Delete(edited); // a new file, not an edit through the cache's hard link
+        File.WriteAllText(edited, text.Replace("<difficult>0</difficult>", "<difficult>1</difficult>", StringComparison.Ordinal));
+        var verify = ProcessRunner.RunTool(["verify", ConfigPath]);
+        Assert.Equal(1, verify.ExitCode);
+        Assert.Contains("rocket-v1.xml: differs from its re-render", verify.StandardError + verify.StandardOutput, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _temp.Dispose();
 }
