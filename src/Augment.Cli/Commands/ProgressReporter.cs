@@ -14,12 +14,13 @@ internal sealed class ProgressReporter(TextWriter writer) : IBuildObserver
     private int _finished;
     private int _lastDecile = -1;
 
-    public void Planned(int toRender, int toRestore, int upToDate)
+    public void Planned(int toRender, int toRestore, int upToDate, int failed)
     {
-        _total = toRender + toRestore;
+        // Items that failed in planning (a missing source) are finished like the others: counted in.
+        _total = toRender + toRestore + failed;
         if (_total > 0)
         {
-            writer.WriteLine($"{toRender} to render, {toRestore} to restore from the cache, {upToDate} up to date");
+            writer.WriteLine($"{toRender} to render, {toRestore} to restore from the cache, {upToDate} up to date" + (failed > 0 ? $", {failed} failed already" : string.Empty));
         }
     }
 

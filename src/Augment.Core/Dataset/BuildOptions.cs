@@ -29,7 +29,8 @@ public sealed record BuildOptions
 /// <summary>Hears of a build's progress (a progress bar, MSBuild messages).</summary>
 public interface IBuildObserver
 {
-    void Planned(int toRender, int toRestore, int upToDate);
+    /// <summary>What the plan found; <paramref name="failed"/> items failed already (a source missing), and are finished too.</summary>
+    void Planned(int toRender, int toRestore, int upToDate, int failed);
 
     void ItemFinished(string image, ItemAction action, string? error);
 

@@ -124,7 +124,8 @@ public static class DatasetBuilder
         }
 
         options.Observer?.Planned(
-            plans.Count(p => p.Action == ItemAction.Render), plans.Count(p => p.Action == ItemAction.Restore), plans.Count(p => p.Action == ItemAction.UpToDate));
+            plans.Count(p => p.Action == ItemAction.Render), plans.Count(p => p.Action == ItemAction.Restore), plans.Count(p => p.Action == ItemAction.UpToDate),
+            plans.Count(p => p.Action == ItemAction.Failed));
         List<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> done;
         using (BuildProfile.Measure("execute"))
         {

@@ -103,7 +103,7 @@ internal static class UpToDateCheck
         }
 
         var items = stamp.Items.Select(i => new PlannedItem(i.Image, i.Variant, i.Source, ItemAction.UpToDate, ItemReason.None)).ToList();
-        options.Observer?.Planned(0, 0, items.Count);
+        options.Observer?.Planned(0, 0, items.Count, 0);
         foreach (var item in items)
         {
             options.Observer?.ItemFinished(item.Image, ItemAction.UpToDate, null);

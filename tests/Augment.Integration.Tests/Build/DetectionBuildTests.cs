@@ -199,6 +199,19 @@ public sealed class DetectionBuildTests : IDisposable
         Assert.False(File.Exists(_temp.Combine("sheet.png")));
     }
 
+    [Fact]
+    public void Progress_counts_the_items_that_failed_in_planning_among_the_items_to_finish()
+    {
+        File.Delete(_temp.Combine("labels", "chelsea.txt"));
+
+        var build = ProcessRunner.RunTool(["build", ConfigPath]);
+
+        Assert.Equal(1, build.ExitCode);
+        Assert.Contains("8 to render, 0 to restore from the cache, 0 up to date, 4 failed already", build.StandardError, StringComparison.Ordinal);
+        Assert.Contains("12/12 items", build.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("13/12", build.StandardError, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private BuildSummary Build() => TestDataset.ParseSummary(ProcessRunner.RunTool(["build", ConfigPath, "--json"]));
