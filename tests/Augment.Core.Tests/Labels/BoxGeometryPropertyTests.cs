@@ -53,7 +53,7 @@ public sealed class BoxGeometryPropertyTests(ITestOutputHelper output)
             }
         });
 
-        Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(MatrixCases), property);
+        Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(MatrixCases).WithReplay(Fixed(20260413UL)), property);
         output.WriteLine($"{cases} pipelines, {compared} boxes compared ({turned} of turned objects, unclipped, to the plain 1 px), {beyond} box sides over 1 px past the pixels, where the grid cannot show the object further");
         // Not vacuous: most boxes are compared (the others leave the frame or keep no pixel).
         Assert.True(compared >= MatrixCases, $"only {compared} boxes were compared");
@@ -381,4 +381,9 @@ public sealed class BoxGeometryPropertyTests(ITestOutputHelper output)
         Elastic(10, 200, 4, 12),
         from steps in Gen.Choose(2, 12) from limit in Gen.Choose(5, 60) from normalized in Gen.Elements("true", "false")
         select $"- GridDistortion: {{ num_steps: {steps}, distort_limit: {Hundredths(limit)}, normalized: {normalized}, {Exact} }}");
+
+    // A fixed start for the random cases: the same pipelines on every run and machine, so that the
+    // counts the test checks (how many were compared, lost) are those of one known sample.
+    private static Microsoft.FSharp.Core.FSharpOption<Replay> Fixed(ulong seed) =>
+        Microsoft.FSharp.Core.FSharpOption<Replay>.Some(new Replay(new Rnd(seed, 0x9E3779B97F4A7C15UL), Microsoft.FSharp.Core.FSharpOption<int>.None));
 }

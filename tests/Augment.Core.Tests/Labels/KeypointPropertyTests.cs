@@ -63,7 +63,7 @@ public sealed class KeypointPropertyTests(ITestOutputHelper output)
             }
         });
 
-        Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(MatrixCases), property);
+        Check.One(FsCheck.Config.QuickThrowOnFailure.WithMaxTest(MatrixCases).WithReplay(Fixed(20260416UL)), property);
         output.WriteLine($"{cases} pipelines: {totals}");
         // Not vacuous: most keypoints are compared, and some are lost off the frame.
         Assert.True(totals.Compared >= 2 * MatrixCases, $"only {totals.Compared} keypoints were compared");
@@ -358,4 +358,9 @@ public sealed class KeypointPropertyTests(ITestOutputHelper output)
     private static Gen<string> FieldOp() => Gen.OneOf(
         Elastic(10, 60, 6, 12),
         Gen.Constant($"- GridDistortion: {{ {Exact} }}"));
+
+    // A fixed start for the random cases: the same pipelines on every run and machine, so that the
+    // counts the test checks (how many were compared, lost) are those of one known sample.
+    private static Microsoft.FSharp.Core.FSharpOption<Replay> Fixed(ulong seed) =>
+        Microsoft.FSharp.Core.FSharpOption<Replay>.Some(new Replay(new Rnd(seed, 0x9E3779B97F4A7C15UL), Microsoft.FSharp.Core.FSharpOption<int>.None));
 }
