@@ -106,7 +106,8 @@ public static class AugmentConfigLoader
     private static PathTemplate Template(ConfigReader reader, ConfigNode? node, string what, string fallback) =>
         node is null ? PathTemplate.Parse(fallback, out _) : Check(reader, node, reader.Text(node, what), what);
 
-    private static PathTemplate Check(ConfigReader reader, ConfigNode node, string text, string what)
+    /// <summary>A template parsed at its place in the config, or the config error of what is wrong with it.</summary>
+    internal static PathTemplate Check(ConfigReader reader, ConfigNode node, string text, string what)
     {
         var template = PathTemplate.Parse(text, out var error);
         return error is null ? template.At(node.Mark) : throw reader.Error(ConfigErrorCode.InvalidValue, node, $"{what}: {error}");

@@ -64,7 +64,7 @@ public sealed record LabelSettings(PathTemplate? Input, bool MissingIsEmpty, Box
             return ReadCoco(reader, coco, bboxNode, missing, output) with { Keypoints = ReadKeypoints(reader, keypointNode, "coco") };
         }
 
-        var input = Template(reader, template!, reader.Text(template!, "inputs.labels"), "inputs.labels");
+        var input = AugmentConfigLoader.Check(reader, template!, reader.Text(template!, "inputs.labels"), "inputs.labels");
         var boxes = ReadBoxes(reader, bboxNode, map => FormatOf(reader, template!, input, map?.Optional("format")));
         if (output?.Optional("coco") is { } cocoOutput)
         {
@@ -73,7 +73,7 @@ public sealed record LabelSettings(PathTemplate? Input, bool MissingIsEmpty, Box
 
         var outputNode = output?.Optional("labels");
         var format = boxes.LabelFormat;
-        var outputTemplate = outputNode is null ? PathTemplate.Parse(DefaultOutput(format), out _) : Template(reader, outputNode, reader.Text(outputNode, "output.labels"), "output.labels");
+        var outputTemplate = outputNode is null ? PathTemplate.Parse(DefaultOutput(format), out _) : AugmentConfigLoader.Check(reader, outputNode, reader.Text(outputNode, "output.labels"), "output.labels");
         if (!outputTemplate.Text.EndsWith(format.Extension, StringComparison.Ordinal))
         {
             throw reader.Error(ConfigErrorCode.InvalidValue, outputNode ?? template!,
@@ -193,11 +193,5 @@ public sealed record LabelSettings(PathTemplate? Input, bool MissingIsEmpty, Box
         }
 
         return byExtension.Name;
-    }
-
-    private static PathTemplate Template(ConfigReader reader, ConfigNode node, string text, string what)
-    {
-        var template = PathTemplate.Parse(text, out var error);
-        return error is null ? template.At(node.Mark) : throw reader.Error(ConfigErrorCode.InvalidValue, node, $"{what}: {error}");
     }
 }

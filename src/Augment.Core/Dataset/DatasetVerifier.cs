@@ -61,29 +61,10 @@ public static class DatasetVerifier
     }
 
     // The source's objects as a build reads them: its label file, or its entry of the COCO file.
-    private static Labels.ItemLabels? SourceLabelsOf(AugmentConfig config, CocoSource? coco, ManifestItem item, ImageBuffer image)
-    {
-        if (config.Labels is not { } settings || item.SourceLabels is not { } source)
-        {
-            return null;
-        }
-
-        if (coco is not null)
-        {
-            var entry = coco.EntryNamed(source);
-            var (cocoBoxes, cocoInvalid) = entry is null ? ([], []) : coco.Index.Read(entry, image.Width, image.Height, settings.Boxes, settings.Keypoints);
-            return new Labels.ItemLabels(cocoBoxes, cocoInvalid, settings.Boxes, settings.Keypoints);
-        }
-
-        var full = Path.Combine(config.Directory, source);
-        if (!File.Exists(full) && settings.MissingIsEmpty)
-        {
-            return new Labels.ItemLabels([], [], settings.Boxes, settings.Keypoints);
-        }
-
-        var (boxes, invalid) = settings.Boxes.LabelFormat.Read(File.ReadAllText(full), full, image.Width, image.Height, settings.Boxes, settings.Keypoints);
-        return new Labels.ItemLabels(boxes, invalid, settings.Boxes, settings.Keypoints);
-    }
+    private static Labels.ItemLabels? SourceLabelsOf(AugmentConfig config, CocoSource? coco, ManifestItem item, ImageBuffer image) =>
+        config.Labels is null || item.SourceLabels is not { } source ? null
+        : coco is not null ? SourceLabels.FromCoco(config, coco, coco.EntryNamed(source), image.Width, image.Height)
+        : SourceLabels.ReadUnhashed(config, source, image.Width, image.Height);
 
     private static List<VerifyMismatch> VerifySource(AugmentConfig config, BuildLayout layout, List<ManifestItem> items, CocoSource? coco)
     {

@@ -44,7 +44,7 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
             }
 
             labels = source.Labels is { } labelFile ? SourceLabels.Read(config, labelFile, plans[0].SourceSha256, image.Width, image.Height)
-                : coco is not null ? SourceLabels.FromCoco(config, coco, source, image.Width, image.Height)
+                : coco is not null ? SourceLabels.FromCoco(config, coco, coco.EntryOf(source), image.Width, image.Height)
                 : null;
         }
         catch (InvalidLabelsException e)

@@ -13,8 +13,6 @@ public static class FieldInverse
     public const double Tolerance = 1e-6;
     private const int MaxIterations = 50;
 
-    public static (double X, double Y) Forward(DisplacementField field, double qx, double qy) => Solve(field, qx, qy).Point;
-
     public static ((double X, double Y) Point, bool Converged) Solve(DisplacementField field, double qx, double qy)
     {
         var (dx, dy) = field.At(qx, qy);

@@ -68,6 +68,7 @@ public static class PipelineRenderer
         private readonly double _maskFill;
         private readonly ItemLabels? _labels;
         private readonly List<BoxFate> _dropped = [];
+        private readonly Dictionary<int, LabeledBox> _sources; // each box as the label file gave it, by its index
         private readonly Dictionary<int, List<(int Keypoint, int Run)>> _lostKeypoints = [];
         private List<LabeledBox> _boxes;
         private ImageBuffer _image;
@@ -79,6 +80,7 @@ public static class PipelineRenderer
         {
             _labels = labels;
             _boxes = labels is null ? [] : [.. labels.Boxes];
+            _sources = labels?.Boxes.ToDictionary(b => b.Index) ?? [];
             _image = source;
             _masks = [.. masks];
             _maskFill = maskFill;
@@ -128,7 +130,7 @@ public static class PipelineRenderer
                 }
                 else
                 {
-                    _dropped.Add(fate with { Source = _labels.Boxes.First(b => b.Index == box.Index) });
+                    _dropped.Add(fate with { Source = _sources[box.Index] });
                 }
             }
 
@@ -204,7 +206,7 @@ public static class PipelineRenderer
                 var kept = new List<LabeledBox>(_boxes.Count);
                 foreach (var box in _boxes)
                 {
-                    var source = _labels.Boxes.First(b => b.Index == box.Index);
+                    var source = _sources[box.Index];
                     if (BoxDropout.Apply(box, holes, _image.Width, _image.Height) is not { } visible)
                     {
                         _dropped.Add(new BoxFate(source, null, DropReason.Covered, Passes));
@@ -232,8 +234,7 @@ public static class PipelineRenderer
 
         private LabelResult LabelsResult(ItemLabels labels)
         {
-            var sources = labels.Boxes.ToDictionary(b => b.Index);
-            var fates = _boxes.Select(b => new BoxFate(sources[b.Index], b.Box) { Keypoints = b.Keypoints, LostKeypoints = _lostKeypoints.GetValueOrDefault(b.Index) ?? [] })
+            var fates = _boxes.Select(b => new BoxFate(_sources[b.Index], b.Box) { Keypoints = b.Keypoints, LostKeypoints = _lostKeypoints.GetValueOrDefault(b.Index) ?? [] })
                 .Concat(_dropped).Concat(labels.Invalid).OrderBy(f => f.Source.Index).ToList();
             return new LabelResult(_boxes, fates);
         }

@@ -36,7 +36,9 @@ public static class ContactSheet
             var masks = source.Masks.Select(m => ImageCodec.DecodeFile(Path.Combine(config.Directory, m), config.Limits)).ToList();
             try
             {
-                var labels = coco is not null ? SourceLabels.FromCoco(config, coco, source, image.Width, image.Height) : ReadLabels(config, source, image);
+                var labels = coco is not null ? SourceLabels.FromCoco(config, coco, coco.EntryOf(source), image.Width, image.Height)
+                    : source.Labels is { } file ? SourceLabels.ReadUnhashed(config, file, image.Width, image.Height)
+                    : null;
                 var y = Gap + (row * (Tile + Gap));
                 Place(sheet, image, masks, Named(labels?.Boxes ?? [], names), Gap, y);
                 for (var variant = 0; variant < variants; variant++)
@@ -66,24 +68,6 @@ public static class ContactSheet
 
     private static IReadOnlyList<(LabeledBox Box, string Tag)> Named(IReadOnlyList<LabeledBox> boxes, Dictionary<string, string> names) =>
         boxes.Select(b => (b, names.GetValueOrDefault(b.Class, b.Class))).ToList();
-
-    // The source's label file as a build reads it (a missing file under missing_labels: empty is no objects).
-    private static ItemLabels? ReadLabels(AugmentConfig config, SourceItem source, ImageBuffer image)
-    {
-        if (source.Labels is not { } relative)
-        {
-            return null;
-        }
-
-        var full = Path.Combine(config.Directory, relative);
-        if (!File.Exists(full) && config.Labels!.MissingIsEmpty)
-        {
-            return new ItemLabels([], [], config.Labels.Boxes, config.Labels.Keypoints);
-        }
-
-        var (boxes, invalid) = config.Labels!.Boxes.LabelFormat.Read(File.ReadAllText(full), full, image.Width, image.Height, config.Labels.Boxes, config.Labels.Keypoints);
-        return new ItemLabels(boxes, invalid, config.Labels.Boxes, config.Labels.Keypoints);
-    }
 
     // Fits the image (with its masks drawn over, its boxes outlined) into a tile, keeping its aspect ratio.
     private static void Place(ImageBuffer sheet, ImageBuffer image, IReadOnlyList<ImageBuffer> masks, IReadOnlyList<(LabeledBox Box, string Tag)> boxes, int x, int y)

@@ -54,8 +54,7 @@ internal static class BBoxSafeCrop
         return union;
     }
 
-    public static SpatialStep Crop(ResizedCropParams p) =>
-        SpatialStep.Matrix(Matrix3x3.Translation(-p.X, -p.Y), new ImageSize(p.Width, p.Height));
+    public static SpatialStep Crop(ResizedCropParams p) => CropGeometry.Step(new CropParams(p.X, p.Y), p.Width, p.Height);
 }
 
 /// <summary>Crops a random region that holds every box (Albumentations' BBoxSafeRandomCrop); the size is the region's.</summary>
@@ -102,8 +101,7 @@ public sealed class RandomSizedBBoxSafeCrop : SpatialOp<ResizedCropParams>, IBox
     public override SpatialStep Transform(ResizedCropParams p, ImageInfo input)
     {
         var size = CropGeometry.Size(Arguments);
-        var forward = Matrix3x3.Resize(new ImageSize(p.Width, p.Height), size) * Matrix3x3.Translation(-p.X, -p.Y);
-        return SpatialStep.Matrix(forward, size).With(Arguments);
+        return SpatialStep.Matrix(CropGeometry.ResizedRegion(p, size), size).With(Arguments);
     }
 }
 

@@ -35,4 +35,8 @@ internal static class CropGeometry
 
     public static ImageSize Size(OpArguments arguments) => new(arguments.Integer("width"), arguments.Integer("height"));
 
+    /// <summary>A region of the input resized to <paramref name="size"/>: crop and resize as one mapping.</summary>
+    public static Matrix3x3 ResizedRegion(ResizedCropParams p, ImageSize size) =>
+        Matrix3x3.Resize(new ImageSize(p.Width, p.Height), size) * Matrix3x3.Translation(-p.X, -p.Y);
+
 }

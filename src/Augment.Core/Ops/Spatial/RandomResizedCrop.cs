@@ -58,7 +58,6 @@ public sealed class RandomResizedCrop : SpatialOp<ResizedCropParams>
     {
         var (height, width) = Arguments.Range("size");
         var size = new ImageSize((int)width, (int)height);
-        var forward = Matrix3x3.Resize(new ImageSize(p.Width, p.Height), size) * Matrix3x3.Translation(-p.X, -p.Y);
-        return SpatialStep.Matrix(forward, size).With(Arguments);
+        return SpatialStep.Matrix(CropGeometry.ResizedRegion(p, size), size).With(Arguments);
     }
 }
