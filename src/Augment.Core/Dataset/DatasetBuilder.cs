@@ -134,7 +134,7 @@ public static class DatasetBuilder
 
         using var finishing = BuildProfile.Measure("finish");
         var expected = done.Where(d => d.Record is not null).SelectMany(d => Files(d.Plan.Output)).ToHashSet(StringComparer.Ordinal);
-        if (coco is not null && coco.Error is null)
+        if (coco is { Error: null })
         {
             expected.Add(config.Labels!.CocoOutput); // written below; a COCO file that cannot be used leaves none
         }
@@ -168,13 +168,13 @@ public static class DatasetBuilder
                 // Items of the previous manifest are copied from it only if it is the file the last
                 // build wrote (not edited since); otherwise records come from the key store.
                 var copyFrom = outputRecord.IsManifestUnmodified(layout.ManifestPath) ? previousIndex.Value : null;
-                WriteManifest(config, layout, configSha, done, keys, copyFrom);
+                WriteManifest(config, layout, configSha, done, keys, copyFrom, coco);
             }
 
             outputRecord.SetManifest(layout.ManifestPath, configSha, DatasetPlanner.ToolVersion, engine.Sha256);
         }
 
-        if (coco?.Error is null && coco is not null)
+        if (coco is { Error: null })
         {
             using (BuildProfile.Measure("finish.coco"))
             {
@@ -188,7 +188,7 @@ public static class DatasetBuilder
         }
 
         var failures = done.Where(d => d.Error is not null).Select(d => d.Error!)
-            .Concat(coco?.Error is null ? coco?.Index.Orphans.Select(o => new BuildError(BuildErrorCode.InvalidLabels, o.FilePath, o.Reason, o.Line)) ?? [] : [])
+            .Concat(coco is { Error: null } ? coco.Index.Orphans.Select(o => new BuildError(BuildErrorCode.InvalidLabels, o.FilePath, o.Reason, o.Line)) : [])
             .Distinct().ToList();
         if (failures.Count == 0 && done.Count == plans.Count && done.All(d => d.Record is not null))
         {
@@ -338,7 +338,7 @@ public static class DatasetBuilder
 
     private static void WriteManifest(
         AugmentConfig config, BuildLayout layout, string configSha, IReadOnlyList<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> done,
-        KeyStore keys, ManifestIndex? previous)
+        KeyStore keys, ManifestIndex? previous, CocoSource? coco)
     {
         var engine = EngineFingerprint.Current;
         // Items come without their records (up to date from the output record alone, or dropped once
@@ -359,7 +359,7 @@ public static class DatasetBuilder
             return new ManifestItem(output.Image, output.Masks, output.Source.Image, output.Source.Masks, plan.SourceSha256, output.Variant, plan.Key!, json, sha)
             {
                 Labels = output.Labels,
-                SourceLabels = output.Source.Labels ?? (config.Labels?.Coco is { } coco ? plan.SourceSha256.Keys.FirstOrDefault(k => k.StartsWith(coco + "#", StringComparison.Ordinal)) : null),
+                SourceLabels = output.Source.Labels ?? (coco?.EntryOf(output.Source) is { } entry ? coco.HashKey(entry) : null),
             }.ToJson();
         })));
         DatasetManifest.Write(

@@ -206,7 +206,7 @@ internal sealed class DatasetPlanner(
     private string? LabelsHash(SourceItem source, Dictionary<string, string> sourceSha) =>
         source.Labels is { } labels ? sourceSha.GetValueOrDefault(labels, LabelsAbsentHash)
         : coco is null ? null
-        : sourceSha.FirstOrDefault(p => p.Key.StartsWith(coco.RelativePath + "#", StringComparison.Ordinal)).Value ?? LabelsAbsentHash;
+        : coco.EntryOf(source)?.Sha256 ?? LabelsAbsentHash;
 
     // Adds the source's COCO entry's hash to its hashes; or the error that fails its items (the file
     // cannot be used, or it has no entry for the source and missing_labels is not empty).
