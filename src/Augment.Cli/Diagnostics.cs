@@ -14,6 +14,8 @@ internal static class Diagnostics
     public const string Environment = "AUG1002";
     public const string Locked = "AUG1003";
     public const string NotFound = "AUG1004";
+    public const string Usage = "AUG1008";
+    public const string SharedCache = "AUG1009";
 
     public static bool MsBuildFormat { get; set; }
 
@@ -44,6 +46,10 @@ internal static class Diagnostics
     /// <summary>An error with no file of its own.</summary>
     public static void General(string code, string message) =>
         Console.Error.WriteLine(MsBuildFormat ? $"dotnet-augment: error {code}: {message}" : $"error: {message}");
+
+    /// <summary>A warning: the build went on.</summary>
+    public static void Warning(string code, string message) =>
+        Console.Error.WriteLine(MsBuildFormat ? $"dotnet-augment: warning {code}: {message}" : $"warning: {message}");
 
     private static string FullPath(string path)
     {

@@ -33,6 +33,16 @@ internal static class ExitCodes
             Diagnostics.Config(e);
             return BadUsageOrEnvironment;
         }
+        catch (Augment.Core.Cache.SharedCacheUnavailableException e)
+        {
+            Diagnostics.General(Diagnostics.SharedCache, e.Message);
+            return BadUsageOrEnvironment;
+        }
+        catch (Augment.Core.Cache.SharedCacheRefusedException e)
+        {
+            Diagnostics.General(Diagnostics.SharedCache, e.Message);
+            return BadUsageOrEnvironment;
+        }
         catch (OutputLockedException e)
         {
             Diagnostics.General(Diagnostics.Locked, e.Message);

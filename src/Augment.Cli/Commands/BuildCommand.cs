@@ -22,24 +22,68 @@ internal static class BuildCommand
             Description = "For the Augment.Build MSBuild task: report errors in MSBuild's format and leave the targets' state files in this folder.",
             Hidden = true,
         };
+        var shard = new Option<string?>("--shard") { Description = "Build only shard I of N (I from 0), into the cache only; 'env' reads the scheduler's variables (docs/distributed.md)." };
+        var shards = new Option<int?>("--shards") { Description = "The number of shards, for --shard env under a Kubernetes Indexed Job (default: $AUGMENT_SHARDS)." };
+        var requireCached = new Option<bool>("--require-cached") { Description = "Render nothing: fail (exit 1) listing every item that no cache holds." };
+        command.Options.Add(shard);
+        command.Options.Add(shards);
+        command.Options.Add(requireCached);
         command.Options.Add(keepGoing);
         command.Options.Add(msbuildState);
         command.Options.Add(force);
         command.Options.Add(noWait);
         command.Options.Add(json);
-        command.SetAction((parse, cancellation) => Task.FromResult(Run(options.Read(parse), new BuildFlags(parse.GetValue(force), parse.GetValue(noWait), parse.GetValue(json), parse.GetValue(msbuildState)), cancellation)));
+        command.SetAction((parse, cancellation) => Task.FromResult(Run(
+            options.Read(parse),
+            new BuildFlags(parse.GetValue(force), parse.GetValue(noWait), parse.GetValue(json), parse.GetValue(msbuildState), parse.GetValue(shard), parse.GetValue(shards), parse.GetValue(requireCached)),
+            cancellation)));
         return command;
     }
 
-    private sealed record BuildFlags(bool Force, bool NoWait, bool Json, string? MsBuildState);
+    private sealed record BuildFlags(bool Force, bool NoWait, bool Json, string? MsBuildState, string? Shard, int? Shards, bool RequireCached);
 
     private static int Run(CommonValues values, BuildFlags flags, CancellationToken cancellation)
     {
         var clock = Stopwatch.StartNew();
         Diagnostics.MsBuildFormat = flags.MsBuildState is not null;
         var progress = flags.Json || flags.MsBuildState is not null ? null : new ProgressReporter(Console.Error);
+        Shard? shard;
+        try
+        {
+            shard = flags.Shard is null ? null
+                : flags.Shard == "env" ? Shard.FromEnvironment(Environment.GetEnvironmentVariable, flags.Shards)
+                : Shard.Parse(flags.Shard);
+        }
+        catch (ArgumentException e)
+        {
+            Diagnostics.General(Diagnostics.Usage, e.Message);
+            return ExitCodes.BadUsageOrEnvironment;
+        }
+
+        if (flags.Shards is not null && flags.Shard != "env")
+        {
+            Diagnostics.General(Diagnostics.Usage, "--shards goes with --shard env (with --shard I/N the N is the count)");
+            return ExitCodes.BadUsageOrEnvironment;
+        }
+
+        if (flags.RequireCached && flags.Force)
+        {
+            Diagnostics.General(Diagnostics.Usage, "--require-cached renders nothing and --force renders everything: pass one");
+            return ExitCodes.BadUsageOrEnvironment;
+        }
+
+        if (shard is { } taken && !flags.Json)
+        {
+            Console.Error.WriteLine($"shard {taken} (from {(flags.Shard == "env" ? Shard.Source(Environment.GetEnvironmentVariable) : "--shard")})");
+        }
+
         var options = new BuildOptions
         {
+            Shard = shard,
+            RequireCached = flags.RequireCached,
+            CacheUrl = values.CacheUrl,
+            CacheToken = Environment.GetEnvironmentVariable(Augment.Core.Cache.HttpCache.TokenVariable),
+            CacheRequired = values.CacheRequired,
             Jobs = values.Jobs,
             CacheDir = values.CacheDir,
             OutputDir = values.OutputDir,
@@ -48,10 +92,26 @@ internal static class BuildCommand
             Observer = progress,
             Cancellation = cancellation,
         };
-        var report = DatasetBuilder.Build(values.ConfigPath, options);
+        BuildReport report;
+        try
+        {
+            report = DatasetBuilder.Build(values.ConfigPath, options);
+        }
+        catch (ArgumentException e)
+        {
+            progress?.Finish();
+            Diagnostics.General(Diagnostics.Usage, e.Message);
+            return ExitCodes.BadUsageOrEnvironment;
+        }
+
         progress?.Finish();
+        foreach (var warning in report.Warnings)
+        {
+            Diagnostics.Warning(Diagnostics.SharedCache, warning);
+        }
+
         var seconds = clock.Elapsed.TotalSeconds;
-        if (flags.MsBuildState is { } stateDir)
+        if (flags.MsBuildState is { } stateDir && shard is null)
         {
             MsBuildState.Write(stateDir, values.ConfigPath, options);
         }

@@ -8,11 +8,44 @@ namespace Augment.Cli.Commands;
 /// <summary>The end-of-build summary, as text and as the --json object of PRODUCT.md section 8.</summary>
 internal static class Summary
 {
-    public static string Text(BuildReport report, double seconds) => string.Create(CultureInfo.InvariantCulture,
-        $"{report.Built} built ({report.Rendered} rendered, {report.Restored} from cache), {report.UpToDate} up to date, " +
-        $"{report.Removed} removed, {report.Failed} failed in {seconds:0.00} s -> {report.OutputDir}");
+    public static string Text(BuildReport report, double seconds)
+    {
+        var shared = report.CacheUrl is null ? string.Empty : report.Shard is null
+            ? Invariant($", {report.Fetched} of them from {report.CacheUrl}, {report.Uploaded} uploaded")
+            : Invariant($"; {report.Uploaded} uploaded to {report.CacheUrl}") + (report.Pack is null ? string.Empty : $", key records in pack {report.Pack[..12]}");
+        return report.Shard is { } shard
+            ? Invariant($"shard {shard}: {report.Rendered + report.UpToDate + report.Failed} items ({report.Rendered} rendered, {report.UpToDate} already cached), {report.Failed} failed{shared} in {seconds:0.00} s -> cache {report.CacheDir}")
+            : Invariant($"{report.Built} built ({report.Rendered} rendered, {report.Restored} from cache{shared}), {report.UpToDate} up to date, {report.Removed} removed, {report.Failed} failed in {seconds:0.00} s -> {report.OutputDir}");
+    }
 
-    public static string Json(BuildReport report, double seconds) => new JObject
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    public static string Json(BuildReport report, double seconds)
+    {
+        var json = Fields(report, seconds);
+        if (report.Shard is { } shard)
+        {
+            json.AddFirst(new JProperty("shard", shard.ToString()));
+            json.Remove("output"); // a shard writes none
+            json.Remove("removed");
+            json.Remove("restored");
+            json["cached"] = report.UpToDate;
+            json["pack"] = report.Pack;
+        }
+
+        if (report.CacheUrl is not null)
+        {
+            json["cacheUrl"] = report.CacheUrl;
+            json["fetched"] = report.Fetched;
+            json["uploaded"] = report.Uploaded;
+        }
+
+        json["cache"] = report.CacheDir;
+        json["warnings"] = new JArray(report.Warnings);
+        return json.ToString(Formatting.None);
+    }
+
+    private static JObject Fields(BuildReport report, double seconds) => new()
     {
         ["built"] = report.Built,
         ["rendered"] = report.Rendered,
@@ -24,7 +57,7 @@ internal static class Summary
         ["seconds"] = Math.Round(seconds, 3),
         ["output"] = report.OutputDir,
         ["errors"] = new JArray(report.Errors.Select(ErrorJson)),
-    }.ToString(Formatting.None);
+    };
 
     private static JObject ErrorJson(BuildError e)
     {

@@ -7,25 +7,6 @@ using Newtonsoft.Json.Linq;
 namespace Augment.Core.Cache;
 
 /// <summary>
-/// What the cache holds for one item key: the objects of its files (image, masks, label file) and its item record, as compact
-/// JSON text (a build holds one per item until it writes the manifest; text is a tenth of a JObject).
-/// The record is null when a build found the item up to date from the output record alone and did
-/// not read it.
-/// </summary>
-public sealed record KeyRecord(string Image, IReadOnlyList<string> Masks, string? Record, string? Labels = null)
-{
-    /// <summary>Every object of the item, in the order of <see cref="Dataset.OutputItem.Files"/>.</summary>
-    public IReadOnlyList<string> Objects => Labels is null ? [Image, .. Masks] : [Image, .. Masks, Labels];
-
-    /// <summary>The record as a JObject (dates and numbers read back exactly as written).</summary>
-    public static JObject ParseRecord(string record)
-    {
-        using var reader = new JsonTextReader(new StringReader(record)) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Double };
-        return JObject.Load(reader);
-    }
-}
-
-/// <summary>
 /// Key records beside the content store's objects: a key whose record and objects are present is
 /// materialised without rendering. Each build that renders appends its records to a pack of its own
 /// (<c>keys/*.pack</c>), one line per key, after the objects they name are durable, so a record
@@ -61,25 +42,12 @@ public sealed class KeyStore : IDisposable
 
     public KeyRecord? TryRead(string key)
     {
-        try
-        {
-            if (TryReadJson(key) is not { } json)
-            {
-                return null;
-            }
-
-            var record = new KeyRecord(
-                json.Value<string>("image") ?? string.Empty,
-                ((JArray?)json["masks"] ?? []).Select(t => t.Value<string>() ?? string.Empty).ToList(),
-                json["record"]?.ToString(Formatting.None) ?? "{}",
-                json.Value<string>("labels"));
-            return record.Objects.All(_store.Contains) ? record : null;
-        }
-        catch (InvalidCastException)
-        {
-            return null;
-        }
+        var record = TryReadJson(key) is { } json ? KeyRecord.FromJson(json) : null;
+        return record is not null && record.Objects.All(_store.Contains) ? record : null;
     }
+
+    /// <summary>The key record's JSON as stored (a pack line without its key and check), or null when there is none.</summary>
+    public byte[]? TryReadBytes(string key) => TryReadRaw(key);
 
     /// <summary>Only the item record of a key record (for the manifest), or null when there is none.</summary>
     public JObject? TryReadItemRecord(string key) => TryReadJson(key)?["record"] as JObject;
@@ -88,17 +56,14 @@ public sealed class KeyStore : IDisposable
     /// <param name="durable">fsync the pack; a build appends after its objects are synced and syncs the pack with the next group.</param>
     public void Write(string key, KeyRecord record, bool durable = true)
     {
-        var json = Encoding.UTF8.GetBytes(ToJson(record));
+        var json = Encoding.UTF8.GetBytes(record.ToJson());
         if (json.AsSpan().IndexOfAny((byte)'\n', (byte)'\r') >= 0)
         {
             throw new ArgumentException("an item record is compact JSON, on one line", nameof(record));
         }
 
-        var prefix = Encoding.ASCII.GetBytes($"{key}\t{Check(json)}\t");
-        var line = new byte[prefix.Length + json.Length + 1];
-        prefix.CopyTo(line, 0);
-        json.CopyTo(line, prefix.Length);
-        line[^1] = (byte)'\n';
+        var line = PackLine(key, json);
+        var prefixLength = line.Length - json.Length - 1;
         lock (_gate)
         {
             if (_pack is null)
@@ -114,9 +79,37 @@ public sealed class KeyStore : IDisposable
                 RandomAccess.FlushToDisk(_pack);
             }
 
-            _written[key] = new Location(key, _packPath!, _packLength + prefix.Length, json.Length);
+            _written[key] = new Location(key, _packPath!, _packLength + prefixLength, json.Length);
             _packLength += line.Length;
         }
+    }
+
+    /// <summary>
+    /// Adds a pack read from elsewhere (a shard's, from a shared cache; its bytes already checked
+    /// against their hash) as a pack of this cache, <c>keys/shared-&lt;sha256&gt;.pack</c>, and indexes its
+    /// lines: its records are found like any other once their objects are here. Returns how many.
+    /// </summary>
+    public int Import(byte[] pack, string sha256)
+    {
+        var path = Path.Combine(Folder, $"shared-{sha256}{Extension}");
+        if (!File.Exists(path))
+        {
+            AtomicFile.Write(path, pack, durable: false); // synced with the objects it names, before they are used
+        }
+
+        var lines = Lines(path, pack);
+        lock (_gate)
+        {
+            foreach (var line in lines)
+            {
+                if (!_written.ContainsKey(line.Key))
+                {
+                    _index.Value.TryAdd(line.Key, line);
+                }
+            }
+        }
+
+        return lines.Count;
     }
 
     public void Dispose()
@@ -134,39 +127,21 @@ public sealed class KeyStore : IDisposable
         }
     }
 
-    private static string ToJson(KeyRecord record)
-    {
-        var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        using (var writer = new JsonTextWriter(text) { Formatting = Formatting.None })
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName("image");
-            writer.WriteValue(record.Image);
-            writer.WritePropertyName("masks");
-            writer.WriteStartArray();
-            foreach (var mask in record.Masks)
-            {
-                writer.WriteValue(mask);
-            }
-
-            writer.WriteEndArray();
-            if (record.Labels is not null)
-            {
-                writer.WritePropertyName("labels");
-                writer.WriteValue(record.Labels);
-            }
-
-            writer.WritePropertyName("record");
-            writer.WriteRawValue(record.Record ?? throw new ArgumentException("a key record is written with its item record", nameof(record)));
-            writer.WriteEndObject();
-        }
-
-        return text.ToString();
-    }
-
     private static string Check(ReadOnlySpan<byte> json) => Convert.ToHexStringLower(SHA256.HashData(json))[..CheckLength];
 
     private JObject? TryReadJson(string key)
+    {
+        try
+        {
+            return TryReadRaw(key) is { } bytes ? KeyRecord.ParseRecord(Encoding.UTF8.GetString(bytes)) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private byte[]? TryReadRaw(string key)
     {
         Location? location;
         SafeFileHandle? handle;
@@ -188,14 +163,9 @@ public sealed class KeyStore : IDisposable
         try
         {
             var bytes = new byte[location.Length];
-            if (RandomAccess.Read(handle, bytes, location.Offset) != bytes.Length)
-            {
-                return null;
-            }
-
-            return KeyRecord.ParseRecord(Encoding.UTF8.GetString(bytes));
+            return RandomAccess.Read(handle, bytes, location.Offset) == bytes.Length ? bytes : null;
         }
-        catch (Exception e) when (e is IOException or JsonException)
+        catch (IOException)
         {
             return null;
         }
@@ -249,6 +219,21 @@ public sealed class KeyStore : IDisposable
 
         return index;
     }
+
+    /// <summary>One pack line: the key, the check of its record's JSON, the JSON (what <see cref="Write"/> appends).</summary>
+    public static byte[] PackLine(string key, ReadOnlySpan<byte> json)
+    {
+        var prefix = Encoding.ASCII.GetBytes($"{key}\t{Check(json)}\t");
+        var line = new byte[prefix.Length + json.Length + 1];
+        prefix.CopyTo(line, 0);
+        json.CopyTo(line.AsSpan(prefix.Length));
+        line[^1] = (byte)'\n';
+        return line;
+    }
+
+    /// <summary>The records of a pack read from elsewhere (a shard's, from a shared cache): each complete line whose check holds.</summary>
+    public static IEnumerable<(string Key, ReadOnlyMemory<byte> Json)> ReadPack(byte[] bytes) =>
+        Lines(string.Empty, bytes).Select(l => (l.Key, (ReadOnlyMemory<byte>)bytes.AsMemory((int)l.Offset, l.Length)));
 
     /// <summary>The complete lines of a pack whose check holds: key, and where its JSON is.</summary>
     private static List<Location> Lines(string pack, byte[] bytes)

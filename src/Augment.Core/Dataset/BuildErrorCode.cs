@@ -17,4 +17,7 @@ public static class BuildErrorCode
 
     /// <summary>A label file cannot be used: a malformed line, a class id that is not an integer, a box of no size or outside the image.</summary>
     public const string InvalidLabels = "AUG3004";
+
+    /// <summary>Under --require-cached: an item that neither the local nor the shared cache holds.</summary>
+    public const string NotCached = "AUG3005";
 }

@@ -27,5 +27,28 @@ public sealed record BuildLayout(string OutputDir, string StateDir, string Cache
         return new BuildLayout(output, state, cache);
     }
 
+    /// <summary>
+    /// A shard's layout: the cache it writes is the one chosen (--cache-dir, AUGMENT_CACHE_DIR), or,
+    /// with only a shared HTTP cache, the user's cache folder (XDG_CACHE_HOME or ~/.cache, then
+    /// augment.build); the output folder is not written. Null when there is no cache a gather could read.
+    /// </summary>
+    public static BuildLayout? ForShard(AugmentConfig config, BuildOptions options)
+    {
+        var layout = For(config, options);
+        if (layout.CacheDir != Path.Combine(layout.StateDir, "cache"))
+        {
+            return layout;
+        }
+
+        if (options.CacheUrl is null)
+        {
+            return null;
+        }
+
+        var home = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+        return layout with { CacheDir = Path.GetFullPath(Path.Combine(home, "augment.build")) };
+    }
+
     public string OutputPath(string relative) => Path.Combine(OutputDir, relative);
 }

@@ -21,6 +21,21 @@ public sealed record BuildOptions
     /// <summary>Decide what would be done and why, write nothing.</summary>
     public bool DryRun { get; init; }
 
+    /// <summary>Build only this shard's items, into the cache only: no output folder, no manifest (docs/distributed.md).</summary>
+    public Shard? Shard { get; init; }
+
+    /// <summary>Render nothing: an item that neither cache holds fails (a gather's proof that the shards did the work).</summary>
+    public bool RequireCached { get; init; }
+
+    /// <summary>A shared HTTP cache (Bazel's remote-cache protocol) behind the local one; null: none.</summary>
+    public string? CacheUrl { get; init; }
+
+    /// <summary>The bearer token for <see cref="CacheUrl"/> (AUGMENT_CACHE_TOKEN).</summary>
+    public string? CacheToken { get; init; }
+
+    /// <summary>Fail the build when the shared cache cannot be used, instead of one warning and local work.</summary>
+    public bool CacheRequired { get; init; }
+
     public IBuildObserver? Observer { get; init; }
 
     public CancellationToken Cancellation { get; init; }
@@ -35,4 +50,9 @@ public interface IBuildObserver
     void ItemFinished(string image, ItemAction action, string? error);
 
     void WaitingForLock(string lockPath);
+
+    /// <summary><paramref name="done"/> of <paramref name="total"/> items looked up in the shared cache.</summary>
+    void Fetched(int done, int total)
+    {
+    }
 }

@@ -41,6 +41,26 @@ public sealed record BuildReport(
     int SourcesHashed,
     int Failed)
 {
+    /// <summary>The shard this build was (it wrote only the cache), or null.</summary>
+    public Shard? Shard { get; init; }
+
+    /// <summary>The local cache folder.</summary>
+    public string? CacheDir { get; init; }
+
+    /// <summary>The shared cache's URL, without credentials, or null.</summary>
+    public string? CacheUrl { get; init; }
+
+    /// <summary>Items fetched from the shared cache (restored or, for a shard, found there).</summary>
+    public int Fetched { get; init; }
+
+    /// <summary>Items uploaded to the shared cache.</summary>
+    public int Uploaded { get; init; }
+
+    /// <summary>The SHA-256 of the key-record pack a shard uploaded, or null.</summary>
+    public string? Pack { get; init; }
+
+    /// <summary>What did not fail the build but should be read: the shared cache down, a corrupt object.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 
     /// <summary>Items built this time: rendered or restored from the cache.</summary>
     public int Built => Rendered + Restored;

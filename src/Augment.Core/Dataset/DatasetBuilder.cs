@@ -31,6 +31,11 @@ public static class DatasetBuilder
 
     private static BuildReport BuildProfiled(string configPath, BuildOptions options)
     {
+        if (options.Shard is { } shard)
+        {
+            return ShardBuilder.Build(configPath, options, shard);
+        }
+
         if (UpToDateCheck.TryReport(configPath, options, out var changedIn, out var engineFiles) is { } upToDate)
         {
             return upToDate; // the last build's stamp still holds: nothing to do, nothing loaded
@@ -114,6 +119,22 @@ public static class DatasetBuilder
             plans = new DatasetPlanner(config, layout, hashes, keys, outputRecord, previous, options.Force, options.Jobs, coco).Plan(outputs, configSha);
         }
 
+        using var http = options.CacheUrl is { } url && !options.DryRun ? new HttpCache(url, options.CacheToken) : null;
+        var shared = http is null ? null : new SharedCache(http, store, keys, options.CacheRequired, options.Observer);
+        if (shared is not null)
+        {
+            using (BuildProfile.Measure("fetch"))
+            {
+                shared.Probe(options.Cancellation);
+                plans = shared.Fetch(plans, SharedCache.DatasetId(configSha, DatasetPlanner.ToolVersion, EngineFingerprint.Current.Sha256), withObjects: true, options.Cancellation);
+            }
+        }
+
+        if (options.RequireCached)
+        {
+            plans = [.. plans.Select(p => NotCachedFails(p, config.Directory))];
+        }
+
         var planned = plans.Select(p => new PlannedItem(p.Output.Image, p.Output.Variant, p.Output.Source.Image, p.Action, p.Reason)).ToList();
         if (options.DryRun)
         {
@@ -129,7 +150,15 @@ public static class DatasetBuilder
         List<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> done;
         using (BuildProfile.Measure("execute"))
         {
-            done = Execute(config, layout, store, keys, plans, options, coco);
+            done = ItemExecutor.Execute(config, layout, store, keys, plans, options, coco, writeOutputs: true);
+        }
+
+        if (shared is not null)
+        {
+            using (BuildProfile.Measure("upload"))
+            {
+                shared.Publish([.. done.Where(d => d.Plan.Action == ItemAction.Render && d.Record is not null).Select(d => (d.Plan.Key!, d.Record!))], unlessPresent: false, options.Cancellation);
+            }
         }
 
         using var finishing = BuildProfile.Measure("finish");
@@ -202,8 +231,22 @@ public static class DatasetBuilder
         return new BuildReport(
             layout.OutputDir, planned, done.Count(d => d.Record is not null && d.Plan.Action == ItemAction.Render),
             done.Count(d => d.Record is not null && d.Plan.Action == ItemAction.Restore),
-            done.Count(d => d.Plan.Action == ItemAction.UpToDate), removed, failures, hashes.FilesHashed, done.Count(d => d.Error is not null));
+            done.Count(d => d.Plan.Action == ItemAction.UpToDate), removed, failures, hashes.FilesHashed, done.Count(d => d.Error is not null))
+        {
+            CacheDir = layout.CacheDir,
+            CacheUrl = shared?.Display,
+            Fetched = shared?.Downloaded ?? 0,
+            Uploaded = shared?.Uploaded ?? 0,
+            Warnings = shared?.Warnings ?? [],
+        };
     }
+
+    /// <summary>Under --require-cached, an item that would render fails instead: no cache holds it.</summary>
+    internal static ItemPlan NotCachedFails(ItemPlan plan, string configDirectory) => plan.Action != ItemAction.Render ? plan : plan with
+    {
+        Action = ItemAction.Failed,
+        Error = new BuildError(BuildErrorCode.NotCached, Path.Combine(configDirectory, plan.Output.Source.Image), $"{plan.Output.Image} is in no cache (--require-cached): no build or shard produced it"),
+    };
 
     private static ManifestIndex? ReadPreviousManifest(string path)
     {
@@ -222,84 +265,6 @@ public static class DatasetBuilder
         var text = CocoOutput.Text(coco.Index, items);
         AtomicFile.WriteTextIfChanged(full, text);
         outputRecord.Set(relative, full, Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))), null);
-    }
-
-    private static List<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> Execute(
-        AugmentConfig config, BuildLayout layout, ContentStore store, KeyStore keys, IReadOnlyList<ItemPlan> plans, BuildOptions options, CocoSource? coco)
-    {
-        var renderer = new SourceRenderer(config, layout, store, keys, coco);
-        // Items run in parallel; OpenCV's own pool on top would oversubscribe the cores. Its results
-        // do not depend on its thread count, only its speed does.
-        OpenCvRuntime.SetThreads(options.Jobs > 1 ? 1 : 0);
-        var done = new List<(ItemPlan, KeyRecord?, BuildError?)>(plans.Count);
-        void Finish(ItemPlan plan, KeyRecord? record, BuildError? error)
-        {
-            lock (done)
-            {
-                done.Add((plan, record, error));
-            }
-
-            options.Observer?.ItemFinished(plan.Output.Image, error is null ? plan.Action : ItemAction.Failed, error?.Message);
-        }
-
-        foreach (var plan in plans.Where(p => p.Action is ItemAction.UpToDate or ItemAction.Failed))
-        {
-            Finish(plan, plan.Cached, plan.Error);
-        }
-
-        foreach (var plan in plans.Where(p => p.Action == ItemAction.Restore))
-        {
-            options.Cancellation.ThrowIfCancellationRequested();
-            renderer.Materialize(plan.Output, plan.Cached!);
-            Finish(plan, plan.Cached, null);
-        }
-
-        // One task per source: its image and masks are decoded once for all its variants, and at
-        // most Jobs sources are in memory at once, whatever the dataset's size. Rendered items are
-        // committed (key record, outputs) in groups, after one sync makes a group's objects durable.
-        var batch = new DurableBatch<(ItemPlan Plan, KeyRecord Record)>(
-            [layout.CacheDir, layout.OutputDir],
-            item =>
-            {
-                using (BuildProfile.Measure("render.commit"))
-                {
-                    renderer.Commit(item.Plan, item.Record);
-                }
-
-                // The record is in the key record now; the manifest reads it back from there rather
-                // than every item's record staying in memory until the end of the build.
-                Finish(item.Plan, item.Record with { Record = null }, null);
-            });
-        var groups = plans.Where(p => p.Action == ItemAction.Render).GroupBy(p => p.Output.Source.Image).Select(g => g.ToList()).ToList();
-        try
-        {
-            Parallel.ForEach(
-                groups,
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Jobs), CancellationToken = options.Cancellation },
-                group =>
-                {
-                    foreach (var (plan, record, error) in renderer.Render(group, options.Cancellation))
-                    {
-                        if (record is null)
-                        {
-                            Finish(plan, record, error);
-                        }
-                        else
-                        {
-                            batch.Add((plan, record), renderer.ObjectPaths(record));
-                        }
-                    }
-                });
-        }
-        catch (OperationCanceledException)
-        {
-            batch.Flush(); // what was rendered before the cancel is kept
-            throw;
-        }
-
-        batch.Flush();
-
-        return done;
     }
 
     private static IEnumerable<string> Files(OutputItem output) => output.Files;

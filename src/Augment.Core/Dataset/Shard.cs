@@ -6,7 +6,7 @@ using System.Text;
 namespace Augment.Core.Dataset;
 
 /// <summary>
-/// One shard of a build spread over a scheduler's tasks (issue 18; not wired into builds yet): shard
+/// One shard of a build spread over a scheduler's tasks (docs/distributed.md): shard
 /// <see cref="Index"/> of <see cref="Count"/>, counting from 0. Sources are partitioned by a stable
 /// hash of their path (the first 8 bytes of its SHA-256, little-endian, modulo the count), so every
 /// source is decoded by one shard only and adding a source moves no other.
@@ -79,6 +79,11 @@ public readonly record struct Shard(int Index, int Count)
             _ => throw new ArgumentException($"--shard env: the variables of {string.Join(" and ", found.Select(f => f.Scheduler))} are all set; pass --shard I/N"),
         };
     }
+
+    /// <summary>Which scheduler's variables <see cref="FromEnvironment"/> reads (for the log line), or "none".</summary>
+    public static string Source(Func<string, string?> variable) =>
+        string.Join(", ", new[] { ("JOB_COMPLETION_INDEX", "Kubernetes JOB_COMPLETION_INDEX"), ("SLURM_ARRAY_TASK_ID", "Slurm SLURM_ARRAY_TASK_ID"), ("CI_NODE_INDEX", "GitLab CI_NODE_INDEX") }
+            .Where(v => variable(v.Item1) is not null).Select(v => v.Item2).DefaultIfEmpty("none"));
 
     private static Shard Slurm(Func<string, string?> variable, string id)
     {

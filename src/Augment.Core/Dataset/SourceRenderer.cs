@@ -15,7 +15,7 @@ namespace Augment.Core.Dataset;
 /// content store; once a <see cref="DurableBatch{T}"/> has made its objects durable,
 /// <see cref="Commit"/> writes its key record and materialises it in the output folder.
 /// </summary>
-internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, ContentStore store, KeyStore keys, CocoSource? coco = null)
+internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, ContentStore store, KeyStore keys, CocoSource? coco = null, bool writeOutputs = true)
 {
     private readonly HashSet<string> _folders = new(StringComparer.Ordinal);
 
@@ -124,9 +124,12 @@ internal sealed class SourceRenderer(AugmentConfig config, BuildLayout layout, C
             keys.Write(plan.Key!, record, durable: false); // synced with the next group
         }
 
-        using (BuildProfile.Measure("render.materialize"))
+        if (writeOutputs)
         {
-            Materialize(plan.Output, record);
+            using (BuildProfile.Measure("render.materialize"))
+            {
+                Materialize(plan.Output, record);
+            }
         }
     }
 

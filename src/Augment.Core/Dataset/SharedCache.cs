@@ -1,0 +1,298 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Augment.Core.Cache;
+using Augment.Core.Platform;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Augment.Core.Dataset;
+
+/// <summary>
+/// A build's use of a shared HTTP cache (docs/distributed.md) behind its local cache folder: read
+/// through (items the local cache lacks are fetched before anything renders), write through (what
+/// the build rendered is uploaded after it is durable here). Shards also upload their key-record
+/// pack as one object, named by the dataset and the shard, so that a gather asks once per shard,
+/// not once per item. Every object fetched is checked against its SHA-256; a corrupt one is
+/// reported and its item renders here (and its upload replaces it). A server that cannot be reached
+/// or fails is one warning and local work, unless the cache is required.
+/// </summary>
+internal sealed class SharedCache(HttpCache http, ContentStore store, KeyStore keys, bool required, IBuildObserver? observer)
+{
+    private readonly ConcurrentQueue<string> _warnings = new();
+    private int _down;
+    private int _downloaded;
+    private int _uploaded;
+    private int _packs;
+
+    public string Display => http.Display;
+
+    /// <summary>What went wrong with the shared cache that did not fail the build, in the order it happened.</summary>
+    public IReadOnlyList<string> Warnings => [.. _warnings];
+
+    /// <summary>Items fetched from the shared cache.</summary>
+    public int Downloaded => _downloaded;
+
+    /// <summary>Items uploaded to the shared cache (their objects and key records).</summary>
+    public int Uploaded => _uploaded;
+
+    /// <summary>Shard packs read from the shared cache.</summary>
+    public int PacksRead => _packs;
+
+    private bool Down => Volatile.Read(ref _down) != 0;
+
+    /// <summary>What names a dataset's shard packs: the config, the tool and the engine (the keys of its items depend on them).</summary>
+    public static string DatasetId(string configSha256, string tool, string engine) =>
+        Sha256($"augment.build/dataset/v1\nconfig={configSha256}\ntool={tool}\nengine={engine}\n");
+
+    /// <summary>One request before the build's work: wrong credentials fail now; an unreachable server is the one warning.</summary>
+    public void Probe(CancellationToken cancellation) =>
+        Guarded(() => http.ContainsAsync("ac", Sha256("augment.build/probe"), cancellation)).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// Fetches the items <paramref name="plans"/> would render that the shared cache holds, and
+    /// returns the plans with those restored instead. Shard packs first (a request per shard), then
+    /// a key record per item that no pack lists, then the objects, all in parallel.
+    /// <paramref name="withObjects"/> false (a shard): only the key records, to know that the shared
+    /// cache has the item and to list it in the shard's pack.
+    /// </summary>
+    public IReadOnlyList<ItemPlan> Fetch(IReadOnlyList<ItemPlan> plans, string datasetId, bool withObjects, CancellationToken cancellation)
+    {
+        var wanted = Enumerable.Range(0, plans.Count).Where(i => plans[i] is { Action: ItemAction.Render, Key: not null } p && p.Reason != ItemReason.Forced).ToList();
+        if (wanted.Count == 0 || Down)
+        {
+            return plans;
+        }
+
+        ImportPacks(datasetId, cancellation);
+        var found = new KeyRecord?[plans.Count];
+        var fromRecords = new ConcurrentBag<(string Key, KeyRecord Record)>();
+        var done = 0;
+        Run(wanted, cancellation, async (i, token) =>
+        {
+            var (record, fromPack) = await FetchItem(plans[i], withObjects, token).ConfigureAwait(false);
+            found[i] = record;
+            if (record is not null && !fromPack)
+            {
+                fromRecords.Add((plans[i].Key!, record));
+            }
+
+            observer?.Fetched(Interlocked.Increment(ref done), wanted.Count);
+        });
+
+        // The objects are durable before any key record names them (PRODUCT.md section 10).
+        NativeFiles.TrySyncFileSystem(store.Root);
+        foreach (var (key, record) in fromRecords)
+        {
+            keys.Write(key, record, durable: false);
+        }
+
+        NativeFiles.TrySyncFileSystem(store.Root);
+        _downloaded = found.Count(r => r is not null);
+        return [.. plans.Select((p, i) => found[i] is { } r ? p with { Action = ItemAction.Restore, Cached = r with { Record = null } } : p)];
+    }
+
+    /// <summary>Uploads each item's objects, then its key record. <paramref name="unlessPresent"/>: ask first whether the server has the key record.</summary>
+    public void Publish(IReadOnlyList<(string Key, KeyRecord Record)> items, bool unlessPresent, CancellationToken cancellation)
+    {
+        if (Down || items.Count == 0)
+        {
+            return;
+        }
+
+        Run(Enumerable.Range(0, items.Count).ToList(), cancellation, async (i, token) =>
+        {
+            var (key, record) = items[i];
+            if (unlessPresent && await http.ContainsAsync("ac", key, token).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            var json = keys.TryReadBytes(key);
+            if (json is null)
+            {
+                return; // not in the local cache after all (it was never written): nothing to share
+            }
+
+            foreach (var sha in record.Objects)
+            {
+                await http.PutAsync("cas", sha, await File.ReadAllBytesAsync(store.PathOf(sha), token).ConfigureAwait(false), token).ConfigureAwait(false);
+            }
+
+            await http.PutAsync("ac", key, json, token).ConfigureAwait(false);
+            Interlocked.Increment(ref _uploaded);
+        });
+    }
+
+    /// <summary>The shard's key records as one pack object, and the records that name it and the shard count. Returns the pack's SHA-256, or null.</summary>
+    public string? PublishShardPack(string datasetId, Shard shard, IReadOnlyList<string> itemKeys, CancellationToken cancellation)
+    {
+        if (Down)
+        {
+            return null;
+        }
+
+        using var pack = new MemoryStream();
+        var count = 0;
+        foreach (var key in itemKeys)
+        {
+            if (keys.TryReadBytes(key) is { } json)
+            {
+                pack.Write(KeyStore.PackLine(key, json));
+                count++;
+            }
+        }
+
+        var bytes = pack.ToArray();
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var pointer = Encoding.UTF8.GetBytes(new JObject { ["shard"] = shard.ToString(), ["pack"] = sha, ["items"] = count }.ToString(Formatting.None));
+        var shards = Encoding.UTF8.GetBytes(new JObject { ["shards"] = shard.Count }.ToString(Formatting.None));
+        var stored = Guarded(async () =>
+        {
+            await http.PutAsync("cas", sha, bytes, cancellation).ConfigureAwait(false);
+            await http.PutAsync("ac", ShardKey(datasetId, shard), pointer, cancellation).ConfigureAwait(false);
+            await http.PutAsync("ac", CountKey(datasetId), shards, cancellation).ConfigureAwait(false);
+            return true;
+        }).GetAwaiter().GetResult();
+        return stored ? sha : null;
+    }
+
+    private static string CountKey(string datasetId) => Sha256($"augment.build/shard-count/v1\n{datasetId}\n");
+
+    private static string ShardKey(string datasetId, Shard shard) => Sha256($"augment.build/shard-pack/v1\n{datasetId}\n{shard}\n");
+
+    // The packs the last sharded build of this dataset left: the count record names how many.
+    private void ImportPacks(string datasetId, CancellationToken cancellation)
+    {
+        var countJson = Guarded(() => http.GetAsync("ac", CountKey(datasetId), cancellation)).GetAwaiter().GetResult();
+        var count = countJson is not null && Parse(countJson)?["shards"] is { Type: JTokenType.Integer } countToken ? countToken.Value<long>() : 0;
+        if (count is < 1 or > 100_000)
+        {
+            return; // no sharded build of this dataset (or a record that is not one)
+        }
+
+        Run(Enumerable.Range(0, (int)count).ToList(), cancellation, async (i, token) =>
+        {
+            var pointer = await http.GetAsync("ac", ShardKey(datasetId, new Shard(i, (int)count)), token).ConfigureAwait(false);
+            if (pointer is null || Parse(pointer)?.Value<string>("pack") is not { } sha || !KeyRecord.IsSha256(sha))
+            {
+                return; // that shard has not finished (or never ran): its items are asked for one by one
+            }
+
+            if (await GetObject(sha, $"the key-record pack of shard {i}/{count}", token).ConfigureAwait(false) is { } pack)
+            {
+                keys.Import(pack, sha);
+                Interlocked.Increment(ref _packs);
+            }
+        });
+    }
+
+    private async Task<(KeyRecord? Record, bool FromPack)> FetchItem(ItemPlan plan, bool withObjects, CancellationToken token)
+    {
+        var key = plan.Key!;
+        var fromPack = true;
+        var json = keys.TryReadBytes(key);
+        if (json is null)
+        {
+            fromPack = false;
+            json = await http.GetAsync("ac", key, token).ConfigureAwait(false);
+            if (json is null)
+            {
+                return (null, false);
+            }
+        }
+
+        if (Parse(json) is not { } parsed || KeyRecord.FromJson(parsed) is not { } record || parsed["record"] is not JObject ||
+            record.Objects.Count != plan.Output.Files.Count)
+        {
+            Warn($"the key record {key} of {plan.Output.Image} in the cache at {http.Display} is not one; rendering the item here");
+            return (null, false);
+        }
+
+        foreach (var sha in withObjects ? record.Objects.Distinct(StringComparer.Ordinal) : [])
+        {
+            if (store.Contains(sha))
+            {
+                continue;
+            }
+
+            if (await GetObject(sha, plan.Output.Image, token).ConfigureAwait(false) is not { } bytes)
+            {
+                return (null, false);
+            }
+
+            store.Put(bytes, durable: false);
+        }
+
+        return (record, fromPack);
+    }
+
+    // An object's bytes, checked against its name; a corrupt or truncated one is reported, never used.
+    private async Task<byte[]?> GetObject(string sha, string what, CancellationToken token)
+    {
+        var bytes = await http.GetAsync("cas", sha, token).ConfigureAwait(false);
+        if (bytes is not null && Convert.ToHexStringLower(SHA256.HashData(bytes)) != sha)
+        {
+            Warn($"the object {sha} of {what} from the cache at {http.Display} is corrupt ({bytes.Length} bytes that do not hash to its name); not used, rendered here");
+            return null;
+        }
+
+        return bytes;
+    }
+
+    // Runs the requests in parallel. The first failure of the server turns the cache off for the rest
+    // of the build (one warning); refused credentials fail the build.
+    private void Run(IReadOnlyList<int> work, CancellationToken cancellation, Func<int, CancellationToken, Task> request)
+    {
+        Parallel.ForEachAsync(work, new ParallelOptions { MaxDegreeOfParallelism = HttpCache.Parallelism, CancellationToken = cancellation }, async (i, token) =>
+        {
+            if (!Down)
+            {
+                await Guarded(async () =>
+                {
+                    await request(i, token).ConfigureAwait(false);
+                    return true;
+                }).ConfigureAwait(false);
+            }
+        }).GetAwaiter().GetResult();
+    }
+
+    private async Task<T?> Guarded<T>(Func<Task<T>> request)
+    {
+        try
+        {
+            return await request().ConfigureAwait(false);
+        }
+        catch (SharedCacheUnavailableException e)
+        {
+            if (required)
+            {
+                throw new SharedCacheUnavailableException(e.Message + " (--cache-required)");
+            }
+
+            if (Interlocked.Exchange(ref _down, 1) == 0)
+            {
+                Warn($"{e.Message}; the build goes on without it");
+            }
+
+            return default;
+        }
+    }
+
+    private void Warn(string message) => _warnings.Enqueue(message);
+
+    private static JObject? Parse(byte[] json)
+    {
+        try
+        {
+            return KeyRecord.ParseRecord(Encoding.UTF8.GetString(json));
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
