@@ -16,7 +16,7 @@ summary() {
 }
 trap summary EXIT
 
-bash "$root/build/setup.sh"
+bash "$root/build/setup.sh" --test
 rm -rf "$results"
 dotnet build "$root/Augment.Build.sln" -c Release -nologo -v:q -clp:NoSummary
 # The MSBuild tests consume the packages from the local feed, packed from this build.

@@ -15,14 +15,27 @@ internal static class PlanCommand
         var command = new Command("plan", "Show what a build would do and why, without writing anything.");
         var options = new CommonOptions(command);
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of text." };
+        var shard = new Option<string?>("--shard") { Description = "Only the items of shard I of N (I from 0), as `build --shard I/N` would build them." };
         command.Options.Add(json);
-        command.SetAction(parse => Run(options.Read(parse), parse.GetValue(json)));
+        command.Options.Add(shard);
+        command.SetAction(parse => Run(options.Read(parse), parse.GetValue(json), parse.GetValue(shard)));
         return command;
     }
 
-    private static int Run(CommonValues values, bool json)
+    private static int Run(CommonValues values, bool json, string? shardText)
     {
-        var report = DatasetBuilder.Build(values.ConfigPath, new BuildOptions { DryRun = true, CacheDir = values.CacheDir, OutputDir = values.OutputDir });
+        Shard? shard;
+        try
+        {
+            shard = shardText is null ? null : Shard.Parse(shardText);
+        }
+        catch (ArgumentException e)
+        {
+            Diagnostics.General(Diagnostics.Usage, e.Message);
+            return ExitCodes.BadUsageOrEnvironment;
+        }
+
+        var report = DatasetBuilder.Build(values.ConfigPath, new BuildOptions { DryRun = true, CacheDir = values.CacheDir, OutputDir = values.OutputDir, Shard = shard });
         var config = AugmentConfigLoader.Load(values.ConfigPath);
         var passes = PassCounter.MostPasses(config.Pipeline);
         var work = report.Items.Where(i => i.Action != ItemAction.UpToDate).ToList();

@@ -40,9 +40,9 @@ public sealed record BuildLayout(string OutputDir, string StateDir, string Cache
             return layout;
         }
 
-        if (options.CacheUrl is null)
+        if (options.CacheUrl is null && !options.DryRun)
         {
-            return null;
+            return null; // a plan only reads: it may look at the user's cache folder
         }
 
         var home = Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg
