@@ -40,6 +40,12 @@ public sealed class AugmentEngine : ToolTask
     /// <summary>OpenCvSharp's native library for this platform, passed to the engine as AUGMENT_OPENCV_LIBRARY when set.</summary>
     public string? OpenCvLibrary { get; set; }
 
+    /// <summary>A shared HTTP cache (docs/distributed.md), passed to the engine as AUGMENT_CACHE_URL (not on its command line, which MSBuild logs: the URL may hold credentials).</summary>
+    public string? CacheUrl { get; set; }
+
+    /// <summary>Fail the build when the shared cache cannot be used (--cache-required).</summary>
+    public bool CacheRequired { get; set; }
+
     /// <summary>build or clean.</summary>
     public string Command { get; set; } = "build";
 
@@ -72,6 +78,11 @@ public sealed class AugmentEngine : ToolTask
         if (!string.IsNullOrEmpty(OpenCvLibrary))
         {
             environment.Add($"AUGMENT_OPENCV_LIBRARY={OpenCvLibrary}");
+        }
+
+        if (!string.IsNullOrEmpty(CacheUrl))
+        {
+            environment.Add($"AUGMENT_CACHE_URL={CacheUrl}");
         }
 
         EnvironmentVariables = [.. environment];
@@ -114,6 +125,11 @@ public sealed class AugmentEngine : ToolTask
             if (int.TryParse(dataset.GetMetadata("Jobs"), NumberStyles.None, CultureInfo.InvariantCulture, out var jobs) && jobs > 0)
             {
                 arguments.AppendSwitchIfNotNull("--jobs ", jobs.ToString(CultureInfo.InvariantCulture));
+            }
+
+            if (CacheRequired)
+            {
+                arguments.AppendSwitch("--cache-required");
             }
 
             arguments.AppendSwitchIfNotNull("--msbuild-state ", dataset.GetMetadata("StateDir"));

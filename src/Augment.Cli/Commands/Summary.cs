@@ -10,12 +10,15 @@ internal static class Summary
 {
     public static string Text(BuildReport report, double seconds)
     {
-        var shared = report.CacheUrl is null ? string.Empty : report.Shard is null
-            ? Invariant($", {report.Fetched} of them from {report.CacheUrl}, {report.Uploaded} uploaded")
-            : Invariant($"; {report.Uploaded} uploaded to {report.CacheUrl}") + (report.Pack is null ? string.Empty : $", key records in pack {report.Pack[..12]}");
-        return report.Shard is { } shard
-            ? Invariant($"shard {shard}: {report.Rendered + report.UpToDate + report.Failed} items ({report.Rendered} rendered, {report.UpToDate} already cached), {report.Failed} failed{shared} in {seconds:0.00} s -> cache {report.CacheDir}")
-            : Invariant($"{report.Built} built ({report.Rendered} rendered, {report.Restored} from cache{shared}), {report.UpToDate} up to date, {report.Removed} removed, {report.Failed} failed in {seconds:0.00} s -> {report.OutputDir}");
+        if (report.Shard is { } shard)
+        {
+            var uploaded = report.CacheUrl is null ? string.Empty
+                : Invariant($"; {report.Uploaded} uploaded to {report.CacheUrl}") + (report.Pack is null ? string.Empty : $", key records in pack {report.Pack[..12]}");
+            return Invariant($"shard {shard}: {report.Rendered + report.UpToDate + report.Failed} items ({report.Rendered} rendered, {report.UpToDate} already cached), {report.Failed} failed{uploaded} in {seconds:0.00} s -> cache {report.CacheDir}");
+        }
+
+        var shared = report.CacheUrl is null ? string.Empty : Invariant($"; shared cache {report.CacheUrl}: {report.Fetched} fetched, {report.Uploaded} uploaded");
+        return Invariant($"{report.Built} built ({report.Rendered} rendered, {report.Restored} from cache), {report.UpToDate} up to date, {report.Removed} removed, {report.Failed} failed in {seconds:0.00} s -> {report.OutputDir}{shared}");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
