@@ -148,17 +148,16 @@ public static class DatasetBuilder
             plans.Count(p => p.Action == ItemAction.Render), plans.Count(p => p.Action == ItemAction.Restore), plans.Count(p => p.Action == ItemAction.UpToDate),
             plans.Count(p => p.Action == ItemAction.Failed));
         List<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> done;
+        // What renders is uploaded to the shared cache as it becomes durable here, while rendering goes on.
+        var upload = shared?.StartUpload(unlessPresent: false, options.Cancellation);
         using (BuildProfile.Measure("execute"))
         {
-            done = ItemExecutor.Execute(config, layout, store, keys, plans, options, coco, writeOutputs: true);
+            done = ItemExecutor.Execute(config, layout, store, keys, plans, options, coco, writeOutputs: true, upload is null ? null : (plan, record) => upload.Add(plan.Key!, record));
         }
 
-        if (shared is not null)
+        using (BuildProfile.Measure("upload"))
         {
-            using (BuildProfile.Measure("upload"))
-            {
-                shared.Publish([.. done.Where(d => d.Plan.Action == ItemAction.Render && d.Record is not null).Select(d => (d.Plan.Key!, d.Record!))], unlessPresent: false, options.Cancellation);
-            }
+            upload?.Complete();
         }
 
         using var finishing = BuildProfile.Measure("finish");

@@ -11,11 +11,12 @@ internal static class ItemExecutor
     /// <summary>
     /// Renders what <paramref name="plans"/> say to render and restores what they say to restore;
     /// returns every item with its key record, or its error. <paramref name="writeOutputs"/> false (a
-    /// shard): only the cache is written, no output file.
+    /// shard): only the cache is written, no output file. <paramref name="committed"/> hears of each
+    /// rendered item once it is durable and in the cache (an upload to a shared cache).
     /// </summary>
     public static List<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> Execute(
         AugmentConfig config, BuildLayout layout, ContentStore store, KeyStore keys, IReadOnlyList<ItemPlan> plans, BuildOptions options, CocoSource? coco,
-        bool writeOutputs)
+        bool writeOutputs, Action<ItemPlan, KeyRecord>? committed = null)
     {
         var renderer = new SourceRenderer(config, layout, store, keys, coco, writeOutputs);
         // Items run in parallel; OpenCV's own pool on top would oversubscribe the cores. Its results
@@ -59,6 +60,8 @@ internal static class ItemExecutor
                 {
                     renderer.Commit(item.Plan, item.Record);
                 }
+
+                committed?.Invoke(item.Plan, item.Record);
 
                 // The record is in the key record now; the manifest reads it back from there rather
                 // than every item's record staying in memory until the end of the build.

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Augment.Core.Cache;
 using Augment.Core.Config;
+using Augment.Core.Diagnostics;
 using Augment.Core.Engine;
 using Augment.Core.Manifest;
 
@@ -19,6 +20,7 @@ internal static class ShardBuilder
 {
     public static BuildReport Build(string configPath, BuildOptions options, Shard shard)
     {
+        var loading = BuildProfile.Measure("load");
         var config = AugmentConfigLoader.Load(configPath);
         var layout = BuildLayout.ForShard(config, options) ?? throw new ArgumentException(
             $"--shard {shard}: a shard's work reaches the gather only through a shared cache; pass --cache-dir (a shared folder) or --cache-url, or set {BuildLayout.CacheVariable} or {HttpCache.UrlVariable}");
@@ -30,8 +32,11 @@ internal static class ShardBuilder
         using var keys = new KeyStore(store);
         var configSha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(configPath)));
         var coco = CocoSource.For(config, hashes);
+        loading.Dispose();
+        var planning = BuildProfile.Measure("plan");
         var plans = new DatasetPlanner(config, layout, hashes, keys, OutputRecord.Load(Path.Combine(layout.CacheDir, "no-output-record")), new Lazy<DatasetManifest?>(() => null), options.Force, options.Jobs, coco)
             .Plan(outputs, configSha);
+        planning.Dispose();
         var localHits = plans.Where(p => p.Action is ItemAction.Restore or ItemAction.UpToDate).ToList();
         if (options.DryRun)
         {
@@ -44,6 +49,7 @@ internal static class ShardBuilder
         var checkedPlans = plans;
         if (shared is not null)
         {
+            using var fetching = BuildProfile.Measure("fetch");
             shared.Probe(options.Cancellation);
             checkedPlans = shared.Fetch(plans, datasetId, withObjects: false, options.Cancellation);
         }
@@ -57,11 +63,18 @@ internal static class ShardBuilder
             checkedPlans.Count(p => p.Action == ItemAction.Render), 0, checkedPlans.Count(p => p.Action != ItemAction.Render && p.Action != ItemAction.Failed),
             checkedPlans.Count(p => p.Action == ItemAction.Failed));
         var toRun = checkedPlans.Where(p => p.Action is ItemAction.Render or ItemAction.Failed).ToList();
-        var done = ItemExecutor.Execute(config, layout, store, keys, toRun, options, coco, writeOutputs: false);
+        List<(ItemPlan Plan, KeyRecord? Record, BuildError? Error)> done;
+        var upload = shared?.StartUpload(unlessPresent: false, options.Cancellation);
+        using (BuildProfile.Measure("execute"))
+        {
+            done = ItemExecutor.Execute(config, layout, store, keys, toRun, options, coco, writeOutputs: false, upload is null ? null : (plan, record) => upload.Add(plan.Key!, record));
+        }
+
         string? pack = null;
         if (shared is not null)
         {
-            shared.Publish([.. done.Where(d => d.Plan.Action == ItemAction.Render && d.Record is not null).Select(d => (d.Plan.Key!, d.Record!))], unlessPresent: false, options.Cancellation);
+            using var uploading = BuildProfile.Measure("upload");
+            upload!.Complete();
             shared.Publish([.. localHits.Select(p => (p.Key!, p.Cached!))], unlessPresent: true, options.Cancellation);
             var failed = done.Where(d => d.Error is not null).Select(d => d.Plan.Key).ToHashSet(StringComparer.Ordinal);
             pack = shared.PublishShardPack(datasetId, shard, [.. checkedPlans.Where(p => p.Key is not null && !failed.Contains(p.Key)).Select(p => p.Key!)], options.Cancellation);

@@ -96,33 +96,90 @@ internal sealed class SharedCache(HttpCache http, ContentStore store, KeyStore k
     /// <summary>Uploads each item's objects, then its key record. <paramref name="unlessPresent"/>: ask first whether the server has the key record.</summary>
     public void Publish(IReadOnlyList<(string Key, KeyRecord Record)> items, bool unlessPresent, CancellationToken cancellation)
     {
-        if (Down || items.Count == 0)
+        var upload = StartUpload(unlessPresent, cancellation);
+        foreach (var (key, record) in items)
+        {
+            upload.Add(key, record);
+        }
+
+        upload.Complete();
+    }
+
+    /// <summary>
+    /// Uploads items as they are handed over (a build hands each over once it is durable locally),
+    /// <see cref="HttpCache.Parallelism"/> at once, while the build goes on; <see cref="Upload.Complete"/> waits for the rest.
+    /// </summary>
+    public Upload StartUpload(bool unlessPresent, CancellationToken cancellation) => new(this, unlessPresent, cancellation);
+
+    /// <summary>Items on their way to the shared cache.</summary>
+    internal sealed class Upload
+    {
+        private readonly SharedCache _cache;
+        private readonly bool _unlessPresent;
+        private readonly CancellationToken _cancellation;
+        private readonly System.Threading.Channels.Channel<(string Key, KeyRecord Record)> _queue =
+            System.Threading.Channels.Channel.CreateUnbounded<(string, KeyRecord)>(new System.Threading.Channels.UnboundedChannelOptions { SingleReader = false });
+        private readonly Task[] _workers;
+
+        public Upload(SharedCache cache, bool unlessPresent, CancellationToken cancellation)
+        {
+            (_cache, _unlessPresent, _cancellation) = (cache, unlessPresent, cancellation);
+            _workers = [.. Enumerable.Range(0, HttpCache.Parallelism).Select(_ => Task.Run(Work, CancellationToken.None))];
+        }
+
+        public void Add(string key, KeyRecord record) => _queue.Writer.TryWrite((key, record));
+
+        /// <summary>Waits until everything handed over is uploaded (or the server was given up on).</summary>
+        public void Complete()
+        {
+            _queue.Writer.TryComplete();
+            try
+            {
+                Task.WaitAll(_workers, CancellationToken.None);
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]); // refused credentials, or a required cache gone
+            }
+        }
+
+        private async Task Work()
+        {
+            await foreach (var (key, record) in _queue.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                if (_cache.Down || _cancellation.IsCancellationRequested)
+                {
+                    continue; // drained, not sent
+                }
+
+                await _cache.Guarded(async () =>
+                {
+                    await _cache.UploadItem(key, record, _unlessPresent, _cancellation).ConfigureAwait(false);
+                    return true;
+                }).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task UploadItem(string key, KeyRecord record, bool unlessPresent, CancellationToken token)
+    {
+        if (unlessPresent && await http.ContainsAsync("ac", key, token).ConfigureAwait(false))
         {
             return;
         }
 
-        Run(Enumerable.Range(0, items.Count).ToList(), cancellation, async (i, token) =>
+        if (keys.TryReadBytes(key) is not { } json)
         {
-            var (key, record) = items[i];
-            if (unlessPresent && await http.ContainsAsync("ac", key, token).ConfigureAwait(false))
-            {
-                return;
-            }
+            return; // not in the local cache after all (it was never written): nothing to share
+        }
 
-            var json = keys.TryReadBytes(key);
-            if (json is null)
-            {
-                return; // not in the local cache after all (it was never written): nothing to share
-            }
+        foreach (var sha in record.Objects)
+        {
+            await http.PutAsync("cas", sha, await File.ReadAllBytesAsync(store.PathOf(sha), token).ConfigureAwait(false), token).ConfigureAwait(false);
+        }
 
-            foreach (var sha in record.Objects)
-            {
-                await http.PutAsync("cas", sha, await File.ReadAllBytesAsync(store.PathOf(sha), token).ConfigureAwait(false), token).ConfigureAwait(false);
-            }
-
-            await http.PutAsync("ac", key, json, token).ConfigureAwait(false);
-            Interlocked.Increment(ref _uploaded);
-        });
+        await http.PutAsync("ac", key, json, token).ConfigureAwait(false);
+        Interlocked.Increment(ref _uploaded);
     }
 
     /// <summary>The shard's key records as one pack object, and the records that name it and the shard count. Returns the pack's SHA-256, or null.</summary>
