@@ -63,6 +63,7 @@ http {{
   scgi_temp_path {folder}/scgi;
   client_max_body_size 0;
   keepalive_requests 1000000;
+  sendfile on;
   server {{
     listen 127.0.0.1:{self.port};
     root {folder}/root;

@@ -8,6 +8,8 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import report_distributed  # noqa: E402
 
 TITLES = {
     "segmentation": "Segmentation: gray 512x512 PNG with label masks; HorizontalFlip, VerticalFlip, Affine, "
@@ -370,6 +372,7 @@ def main():
                       f"{factor:.2f}x | {verdict(factor > 1)} |")
     w("")
 
+    report_distributed.section(r, w)
     w("## Where the time goes")
     w("")
     w("From the build's own profile (`AUGMENT_PROFILE=FILE`, `src/Augment.Core/Diagnostics/BuildProfile.cs`), recorded "

@@ -34,6 +34,15 @@ public sealed class ContentStore
         return sha;
     }
 
+    /// <summary>Stores bytes whose SHA-256 the caller has just checked to be <paramref name="sha256"/> (an object from a shared cache).</summary>
+    public void PutChecked(ReadOnlySpan<byte> bytes, string sha256, bool durable)
+    {
+        if (!IsIntact(sha256))
+        {
+            AtomicFile.Write(PathOf(sha256), bytes, durable);
+        }
+    }
+
     /// <summary>True when the object exists and still hashes to its name.</summary>
     public bool IsIntact(string sha256)
     {

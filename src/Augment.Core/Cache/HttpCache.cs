@@ -21,6 +21,7 @@ public sealed class HttpCache : IDisposable
 
     private readonly HttpClient _client;
     private readonly Uri _base;
+    private readonly TimeSpan _timeout;
 
     public HttpCache(string url, string? token, TimeSpan? timeout = null)
     {
@@ -36,7 +37,8 @@ public sealed class HttpCache : IDisposable
             PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
             AutomaticDecompression = DecompressionMethods.None,
         };
-        _client = new HttpClient(handler) { Timeout = timeout ?? TimeSpan.FromSeconds(60) };
+        _timeout = timeout ?? TimeSpan.FromSeconds(60);
+        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan }; // each request has its own (SendAsync)
         if (uri.UserInfo is { Length: > 0 } userInfo)
         {
             if (token is { Length: > 0 })
@@ -64,15 +66,33 @@ public sealed class HttpCache : IDisposable
     /// <summary>The bytes under <c>kind/hash</c> (kind <c>cas</c> or <c>ac</c>), or null on a miss.</summary>
     public async Task<byte[]?> GetAsync(string kind, string hash, CancellationToken cancellation)
     {
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Address(kind, hash)), cancellation).ConfigureAwait(false);
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Address(kind, hash)), cancellation, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
         }
 
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        limit.CancelAfter(_timeout);
         try
         {
-            return await response.Content.ReadAsByteArrayAsync(cancellation).ConfigureAwait(false);
+            // Read into an array of the announced length: one copy of the body, not a growing buffer and a copy of it.
+            if (response.Content.Headers.ContentLength is { } length && length >= 0 && length <= Array.MaxLength)
+            {
+                var bytes = new byte[length];
+                var stream = await response.Content.ReadAsStreamAsync(limit.Token).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    var read = await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, limit.Token).ConfigureAwait(false);
+                    return read == bytes.Length ? bytes : bytes[..read]; // short: the hash check finds it truncated
+                }
+            }
+
+            return await response.Content.ReadAsByteArrayAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            throw new SharedCacheUnavailableException($"the cache at {Display} cannot be used: {kind}/{hash} did not arrive in {_timeout.TotalSeconds:0} s");
         }
         catch (HttpRequestException)
         {
@@ -82,6 +102,37 @@ public sealed class HttpCache : IDisposable
         {
             return [];
         }
+    }
+
+    /// <summary>Streams the bytes under <c>kind/hash</c> to <paramref name="read"/>; false on a miss.</summary>
+    public async Task<bool> GetStreamAsync(string kind, string hash, Func<Stream, CancellationToken, Task> read, CancellationToken cancellation)
+    {
+        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, Address(kind, hash)), cancellation, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        limit.CancelAfter(_timeout + TimeSpan.FromSeconds((response.Content.Headers.ContentLength ?? 0) / 10_000_000.0));
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(limit.Token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                await read(stream, limit.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            // Too slow: what was read is kept, the rest is asked for one by one.
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            // The body broke off: what was read is kept (each object checked), the rest is asked for one by one.
+        }
+
+        return true;
     }
 
     /// <summary>True when the server holds <c>kind/hash</c>.</summary>
@@ -103,6 +154,17 @@ public sealed class HttpCache : IDisposable
         }
     }
 
+    /// <summary>
+    /// Stores a body made by <paramref name="content"/> (once per attempt) of <paramref name="length"/>
+    /// bytes under <c>kind/hash</c>; the time allowed grows by a second per 10 MB.
+    /// </summary>
+    public async Task PutAsync(string kind, string hash, Func<HttpContent> content, long length, CancellationToken cancellation)
+    {
+        using var response = await SendAsync(
+            () => new HttpRequestMessage(HttpMethod.Put, Address(kind, hash)) { Content = content() }, cancellation,
+            timeout: _timeout + TimeSpan.FromSeconds(length / 10_000_000.0)).ConfigureAwait(false);
+    }
+
     public void Dispose() => _client.Dispose();
 
     /// <summary>The URL with any user:password replaced by ***, for a message about a URL that could not be used.</summary>
@@ -118,9 +180,12 @@ public sealed class HttpCache : IDisposable
 
     // 2xx and 404 return; 409 (a repeated PUT some servers refuse) counts as stored; 401/403 fail at
     // once; anything else is retried, then fails as unavailable.
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellation)
+    private async Task<HttpResponseMessage> SendAsync(
+        Func<HttpRequestMessage> request, CancellationToken cancellation, HttpCompletionOption completion = HttpCompletionOption.ResponseContentRead,
+        TimeSpan? timeout = null)
     {
         string? problem = null;
+        int? answered = null;
         for (var attempt = 0; attempt <= Retries; attempt++)
         {
             if (attempt > 0)
@@ -129,10 +194,12 @@ public sealed class HttpCache : IDisposable
             }
 
             using var message = request();
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            limit.CancelAfter(timeout ?? _timeout);
             HttpResponseMessage response;
             try
             {
-                response = await _client.SendAsync(message, HttpCompletionOption.ResponseContentRead, cancellation).ConfigureAwait(false);
+                response = await _client.SendAsync(message, completion, limit.Token).ConfigureAwait(false);
             }
             catch (HttpRequestException e)
             {
@@ -141,7 +208,7 @@ public sealed class HttpCache : IDisposable
             }
             catch (TaskCanceledException) when (!cancellation.IsCancellationRequested)
             {
-                problem = $"no answer in {_client.Timeout.TotalSeconds:0} s";
+                problem = $"no answer in {(timeout ?? _timeout).TotalSeconds:0} s";
                 continue;
             }
 
@@ -160,18 +227,23 @@ public sealed class HttpCache : IDisposable
             }
 
             problem = $"it answered {status} {response.ReasonPhrase}";
+            answered = status;
             if (status < 500)
             {
                 break; // a client error: asking again gets the same answer
             }
         }
 
-        throw new SharedCacheUnavailableException($"the cache at {Display} cannot be used: {problem}");
+        throw new SharedCacheUnavailableException($"the cache at {Display} cannot be used: {problem}", answered);
     }
 }
 
 /// <summary>The shared cache cannot be reached, times out or fails (5xx): a build goes on locally.</summary>
-public sealed class SharedCacheUnavailableException(string message) : Exception(message);
+public sealed class SharedCacheUnavailableException(string message, int? status = null) : Exception(message)
+{
+    /// <summary>The HTTP status the server answered with, or null when it did not answer (no connection, a timeout).</summary>
+    public int? Status { get; } = status;
+}
 
 /// <summary>The shared cache refused the credentials (401, 403).</summary>
 public sealed class SharedCacheRefusedException(string message) : Exception(message);

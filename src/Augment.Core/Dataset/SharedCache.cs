@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Augment.Core.Cache;
+using Augment.Core.Diagnostics;
 using Augment.Core.Platform;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -18,7 +19,7 @@ namespace Augment.Core.Dataset;
 /// reported and its item renders here (and its upload replaces it). A server that cannot be reached
 /// or fails is one warning and local work, unless the cache is required.
 /// </summary>
-internal sealed class SharedCache(HttpCache http, ContentStore store, KeyStore keys, bool required, IBuildObserver? observer)
+internal sealed partial class SharedCache(HttpCache http, ContentStore store, KeyStore keys, bool required, IBuildObserver? observer)
 {
     private readonly ConcurrentQueue<string> _warnings = new();
     private int _down;
@@ -65,7 +66,15 @@ internal sealed class SharedCache(HttpCache http, ContentStore store, KeyStore k
             return plans;
         }
 
-        ImportPacks(datasetId, cancellation);
+        using (BuildProfile.Measure("fetch.packs"))
+        {
+            var pointers = ImportPacks(datasetId, cancellation);
+            if (withObjects)
+            {
+                FetchBundles(pointers, [.. wanted.Select(i => plans[i].Key!)], cancellation);
+            }
+        }
+
         var found = new KeyRecord?[plans.Count];
         var fromRecords = new ConcurrentBag<(string Key, KeyRecord Record)>();
         var done = 0;
@@ -82,6 +91,7 @@ internal sealed class SharedCache(HttpCache http, ContentStore store, KeyStore k
         });
 
         // The objects are durable before any key record names them (PRODUCT.md section 10).
+        using var syncing = BuildProfile.Measure("fetch.sync");
         NativeFiles.TrySyncFileSystem(store.Root);
         foreach (var (key, record) in fromRecords)
         {
@@ -182,69 +192,6 @@ internal sealed class SharedCache(HttpCache http, ContentStore store, KeyStore k
         Interlocked.Increment(ref _uploaded);
     }
 
-    /// <summary>The shard's key records as one pack object, and the records that name it and the shard count. Returns the pack's SHA-256, or null.</summary>
-    public string? PublishShardPack(string datasetId, Shard shard, IReadOnlyList<string> itemKeys, CancellationToken cancellation)
-    {
-        if (Down)
-        {
-            return null;
-        }
-
-        using var pack = new MemoryStream();
-        var count = 0;
-        foreach (var key in itemKeys)
-        {
-            if (keys.TryReadBytes(key) is { } json)
-            {
-                pack.Write(KeyStore.PackLine(key, json));
-                count++;
-            }
-        }
-
-        var bytes = pack.ToArray();
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var pointer = Encoding.UTF8.GetBytes(new JObject { ["shard"] = shard.ToString(), ["pack"] = sha, ["items"] = count }.ToString(Formatting.None));
-        var shards = Encoding.UTF8.GetBytes(new JObject { ["shards"] = shard.Count }.ToString(Formatting.None));
-        var stored = Guarded(async () =>
-        {
-            await http.PutAsync("cas", sha, bytes, cancellation).ConfigureAwait(false);
-            await http.PutAsync("ac", ShardKey(datasetId, shard), pointer, cancellation).ConfigureAwait(false);
-            await http.PutAsync("ac", CountKey(datasetId), shards, cancellation).ConfigureAwait(false);
-            return true;
-        }).GetAwaiter().GetResult();
-        return stored ? sha : null;
-    }
-
-    private static string CountKey(string datasetId) => Sha256($"augment.build/shard-count/v1\n{datasetId}\n");
-
-    private static string ShardKey(string datasetId, Shard shard) => Sha256($"augment.build/shard-pack/v1\n{datasetId}\n{shard}\n");
-
-    // The packs the last sharded build of this dataset left: the count record names how many.
-    private void ImportPacks(string datasetId, CancellationToken cancellation)
-    {
-        var countJson = Guarded(() => http.GetAsync("ac", CountKey(datasetId), cancellation)).GetAwaiter().GetResult();
-        var count = countJson is not null && Parse(countJson)?["shards"] is { Type: JTokenType.Integer } countToken ? countToken.Value<long>() : 0;
-        if (count is < 1 or > 100_000)
-        {
-            return; // no sharded build of this dataset (or a record that is not one)
-        }
-
-        Run(Enumerable.Range(0, (int)count).ToList(), cancellation, async (i, token) =>
-        {
-            var pointer = await http.GetAsync("ac", ShardKey(datasetId, new Shard(i, (int)count)), token).ConfigureAwait(false);
-            if (pointer is null || Parse(pointer)?.Value<string>("pack") is not { } sha || !KeyRecord.IsSha256(sha))
-            {
-                return; // that shard has not finished (or never ran): its items are asked for one by one
-            }
-
-            if (await GetObject(sha, $"the key-record pack of shard {i}/{count}", token).ConfigureAwait(false) is { } pack)
-            {
-                keys.Import(pack, sha);
-                Interlocked.Increment(ref _packs);
-            }
-        });
-    }
-
     private async Task<(KeyRecord? Record, bool FromPack)> FetchItem(ItemPlan plan, bool withObjects, CancellationToken token)
     {
         var key = plan.Key!;
@@ -279,7 +226,10 @@ internal sealed class SharedCache(HttpCache http, ContentStore store, KeyStore k
                 return (null, false);
             }
 
-            store.Put(bytes, durable: false);
+            using (BuildProfile.Measure("fetch.store"))
+            {
+                store.PutChecked(bytes, sha, durable: false);
+            }
         }
 
         return (record, fromPack);
@@ -288,7 +238,13 @@ internal sealed class SharedCache(HttpCache http, ContentStore store, KeyStore k
     // An object's bytes, checked against its name; a corrupt or truncated one is reported, never used.
     private async Task<byte[]?> GetObject(string sha, string what, CancellationToken token)
     {
-        var bytes = await http.GetAsync("cas", sha, token).ConfigureAwait(false);
+        byte[]? bytes;
+        using (BuildProfile.Measure("fetch.get"))
+        {
+            bytes = await http.GetAsync("cas", sha, token).ConfigureAwait(false);
+        }
+
+        using var checking = BuildProfile.Measure("fetch.check");
         if (bytes is not null && Convert.ToHexStringLower(SHA256.HashData(bytes)) != sha)
         {
             Warn($"the object {sha} of {what} from the cache at {http.Display} is corrupt ({bytes.Length} bytes that do not hash to its name); not used, rendered here");

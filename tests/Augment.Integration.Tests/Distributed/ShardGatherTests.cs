@@ -38,6 +38,7 @@ public sealed class ShardGatherTests(SourcePool pool) : IDisposable
         Assert.True(alone.ExitCode == 0 && alone.Rendered > 0, alone.ToString());
 
         var shardItems = 0;
+        var shardsWithItems = 0;
         for (var i = 0; i < 3; i++)
         {
             var shard = DatasetCopies.Build(copies.Copy(), config, null, "--shard", $"{i}/3", "--cache-url", _server.Url);
@@ -46,6 +47,7 @@ public sealed class ShardGatherTests(SourcePool pool) : IDisposable
             Assert.Equal(shard.Rendered, shard.Json["uploaded"]!.GetValue<int>());
             Assert.NotNull(shard.Json["pack"]?.GetValue<string>());
             shardItems += shard.Rendered;
+            shardsWithItems += shard.Rendered > 0 ? 1 : 0;
         }
 
         Assert.Equal(alone.Rendered, shardItems); // every item in exactly one shard
@@ -56,9 +58,11 @@ public sealed class ShardGatherTests(SourcePool pool) : IDisposable
         Assert.Equal((0, alone.Rendered, alone.Rendered), (gather.Rendered, gather.Restored, gather.Json["fetched"]!.GetValue<int>()));
         Assert.Equal(DatasetCopies.Contents(Path.Combine(single, output)), DatasetCopies.Contents(Path.Combine(gatherFolder, output)));
 
-        // The key records came in the shards' packs: the count record and one pointer per shard, no record per item.
+        // The key records came in the shards' packs (the count record and one pointer per shard, no
+        // record per item), the objects in the shards' bundles: a pack per shard, a bundle per shard that has items.
         var requests = _server.Requests().Skip(before).ToList();
         Assert.Equal(4, requests.Count(r => r is { Method: "GET", Path: var p } && p.StartsWith("/ac/", StringComparison.Ordinal)));
+        Assert.Equal(3 + shardsWithItems, requests.Count(r => r is { Method: "GET", Path: var p } && p.StartsWith("/cas/", StringComparison.Ordinal)));
         Assert.DoesNotContain(requests, r => r.Method == "PUT");
     }
 

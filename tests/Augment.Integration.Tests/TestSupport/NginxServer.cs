@@ -147,6 +147,7 @@ internal sealed class NginxServer : IDisposable
               scgi_temp_path {{prefix}}/scgi;
               client_max_body_size 0;
               keepalive_requests 100000;
+              sendfile on;
               server {
                 listen 127.0.0.1:{{Port}};
                 root {{prefix}}/root;
