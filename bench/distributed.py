@@ -250,7 +250,7 @@ def main():
     distributed = results["distributed"] = {
         "started": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "runs": {},
     }
-    for pipeline in args.pipelines.split(","):
+    for pipeline in [p for p in args.pipelines.split(",") if p]:
         distributed["runs"][pipeline] = measure_pipeline(args.tool, pipeline, args.size, work)
         save(results, results_path)
     if args.simulate:

@@ -7,14 +7,19 @@
 #
 #   build/bench.sh                        sizes 100, 1,000 and 10,000; writes docs/benchmarks.md
 #   build/bench.sh --sizes 100,1000       a quicker run; writes artifacts/bench/benchmarks.md
+#   build/bench.sh --distributed-only     only the distributed row (bench/distributed.py: two shards into
+#                                         nginx and the gather at 10,000 sources, the 100,000-item gather
+#                                         simulation), added to the last results; rewrites the page
 #   options: --sizes LIST  --jobs LIST (default 1,2)  --pipelines segmentation,classification
-#            --skip-peer  --output FILE  --report-only (rewrite the page from the last results)
+#            --skip-peer  --skip-distributed  --output FILE  --report-only (rewrite the page from the last results)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 sizes=100,1000,10000
 output=
 report_only=false
+distributed=true
+distributed_only=false
 run_args=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -23,11 +28,13 @@ while [ $# -gt 0 ]; do
     --skip-peer) run_args+=("$1"); shift ;;
     --output) output=$2; shift 2 ;;
     --report-only) report_only=true; shift ;;
+    --skip-distributed) distributed=false; shift ;;
+    --distributed-only) distributed_only=true; shift ;;
     *) echo "bench: unknown option $1 (see the top of build/bench.sh)" >&2; exit 2 ;;
   esac
 done
 if [ -z "$output" ]; then
-  if [ "$sizes" = 100,1000,10000 ] && [ ${#run_args[@]} -eq 0 ]; then
+  if [ "$sizes" = 100,1000,10000 ] && [ ${#run_args[@]} -eq 0 ] && [ "$distributed" = true ]; then
     output="$root/docs/benchmarks.md"
   else
     output="$root/artifacts/bench/benchmarks.md" # a partial run does not replace the committed page
@@ -44,7 +51,7 @@ fi
 
 bash "$root/build/setup.sh"
 
-packages=(python3 python3-opencv python3-numpy time)
+packages=(python3 python3-opencv python3-numpy time nginx-light)
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
@@ -70,9 +77,15 @@ dotnet publish "$root/src/Augment.Cli/Augment.Cli.csproj" -c Release -r linux-x6
 dotnet build "$root/bench/Floor/Augment.Bench.Floor.csproj" -c Release -nologo -v:q -clp:NoSummary
 
 mkdir -p "$root/artifacts/bench"
-"$python" "$root/bench/run.py" \
-  --tool "$tool/dotnet-augment" \
-  --floor "$root/artifacts/bin/Augment.Bench.Floor/release/Augment.Bench.Floor" \
-  --sizes "$sizes" --results "$results" ${run_args[@]+"${run_args[@]}"}
+if [ "$distributed_only" = false ]; then
+  "$python" "$root/bench/run.py" \
+    --tool "$tool/dotnet-augment" \
+    --floor "$root/artifacts/bin/Augment.Bench.Floor/release/Augment.Bench.Floor" \
+    --sizes "$sizes" --results "$results" ${run_args[@]+"${run_args[@]}"}
+fi
+if [ "$distributed" = true ]; then
+  largest=${sizes##*,}
+  "$python" "$root/bench/distributed.py" --tool "$tool/dotnet-augment" --size "$largest" --results "$results"
+fi
 "$python" "$root/bench/report.py" "$results" "$output"
 echo "bench: wrote $output"
