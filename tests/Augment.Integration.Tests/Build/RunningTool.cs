@@ -35,14 +35,15 @@ internal sealed class RunningTool : IDisposable
         }
     }
 
-    public static RunningTool Start(IEnumerable<string> arguments)
+    /// <summary>Starts the tool with <paramref name="arguments"/>, in <paramref name="workingDirectory"/> (the repository by default), with <paramref name="environment"/> set (a null value unsets a variable).</summary>
+    public static RunningTool Start(IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = RepoPaths.Root,
+            WorkingDirectory = workingDirectory ?? RepoPaths.Root,
         };
         foreach (var argument in (string[])["exec", RepoPaths.CliAssembly, .. arguments])
         {
@@ -50,6 +51,11 @@ internal sealed class RunningTool : IDisposable
         }
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = new Process { StartInfo = start };
         var tool = new RunningTool(process);
         process.OutputDataReceived += (_, e) => Append(tool._stdout, e.Data);

@@ -33,6 +33,9 @@ internal sealed record BuildSummary(ProcessResult Result, JsonObject Json)
     public IReadOnlyList<(string File, string Message)> Errors =>
         (Json["errors"] as JsonArray ?? []).Select(e => (e!["file"]!.GetValue<string>(), e["message"]!.GetValue<string>())).ToList();
 
+    /// <summary>What went wrong with a shared cache without failing the build (docs/distributed.md).</summary>
+    public IReadOnlyList<string> Warnings => (Json["warnings"] as JsonArray ?? []).Select(w => w!.GetValue<string>()).ToList();
+
     public override string ToString() => Result.ToString();
 
     private int Int(string name) => Json[name]?.GetValue<int>() ?? throw new XunitException($"the summary has no '{name}': {Result}");

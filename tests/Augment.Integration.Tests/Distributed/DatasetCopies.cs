@@ -51,7 +51,14 @@ internal sealed class DatasetCopies : IDisposable
     public static BuildSummary Build(string folder, string config, IReadOnlyDictionary<string, string?>? environment, params string[] options) =>
         TestDataset.ParseSummary(Tool(folder, ["build", Path.Combine(folder, config), "--json", .. options], environment));
 
-    public static ProcessResult Tool(string folder, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    public static ProcessResult Tool(string folder, IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null) =>
+        ProcessRunner.Run("dotnet", ["exec", RepoPaths.CliAssembly, .. arguments], folder, Environment(folder, environment));
+
+    /// <summary>`build --json` of <paramref name="config"/> in <paramref name="folder"/> started in the background, with the environment <see cref="Tool"/> gives.</summary>
+    public static RunningTool StartBuild(string folder, string config, IReadOnlyDictionary<string, string?>? environment, params string[] options) =>
+        RunningTool.Start(["build", Path.Combine(folder, config), "--json", .. options], folder, Environment(folder, environment));
+
+    private static Dictionary<string, string?> Environment(string folder, IReadOnlyDictionary<string, string?>? environment)
     {
         var variables = Variables.ToDictionary(v => v, v => (string?)null);
         // A home of the copy's own: a shard with only --cache-url keeps its local cache under ~/.cache.
@@ -61,7 +68,7 @@ internal sealed class DatasetCopies : IDisposable
             variables[key] = value;
         }
 
-        return ProcessRunner.Run("dotnet", ["exec", RepoPaths.CliAssembly, .. arguments], folder, variables);
+        return variables;
     }
 
     /// <summary>Every file of an output folder (the .augment state left out) with its SHA-256.</summary>
