@@ -310,6 +310,7 @@ public static class DatasetBuilder
         // key, same bytes), any other's record is read back from the key store.
         var items = done.Where(d => d.Record is not null).Select(d => (d.Plan.Output.Image, (Func<JToken>)(() =>
         {
+            using var measuring = BuildProfile.Measure("finish.manifest.item");
             var (plan, record, _) = d;
             var output = plan.Output;
             if (record!.Record is null && previous?.ItemText(output.Image, plan.Key!) is { } text)

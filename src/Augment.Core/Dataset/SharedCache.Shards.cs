@@ -110,39 +110,25 @@ internal sealed partial class SharedCache
         return [.. pointers.OrderBy(p => p.Shard.Index)];
     }
 
-    // The bundles of the shards whose objects this build mostly needs (at least half of a bundle's
-    // objects), a request each; what they do not deliver is fetched object by object after.
+    // The bundles of the shards whose items this build mostly needs (at least half of a pack's
+    // items), a request each; what they do not deliver is fetched object by object after. The
+    // decision counts keys, not objects, so no record is read for it; a bundle's objects that this
+    // build does not need are still stored, as objects of the same dataset that its shard made.
     private void FetchBundles(IReadOnlyList<ShardPointer> pointers, IReadOnlyList<string> wantedKeys, CancellationToken cancellation)
     {
-        var wanted = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         var wantedSet = wantedKeys.ToHashSet(StringComparer.Ordinal);
-        var useful = new List<(ShardPointer Pointer, int Objects)>();
-        foreach (var pointer in pointers.Where(p => p.Bundle is not null && p.BundleObjects > 0))
-        {
-            var objects = 0;
-            foreach (var key in pointer.Keys.Where(wantedSet.Contains))
-            {
-                if (keys.TryReadBytes(key) is { } json && Parse(json) is { } parsed && KeyRecord.FromJson(parsed) is { } record)
-                {
-                    objects += record.Objects.Count(sha => !store.Contains(sha) && wanted.TryAdd(sha, 0));
-                }
-            }
-
-            if (objects * 2 >= pointer.BundleObjects)
-            {
-                useful.Add((pointer, objects));
-            }
-        }
+        var useful = pointers.Where(p => p.Bundle is not null && p.BundleObjects > 0 && p.Keys.Count(wantedSet.Contains) * 2 >= p.Keys.Count).ToList();
+        var taken = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
 
         using var fetching = BuildProfile.Measure("fetch.bundles");
         Run([.. Enumerable.Range(0, useful.Count)], cancellation, async (i, token) =>
         {
-            var (pointer, _) = useful[i];
+            var pointer = useful[i];
             await http.GetStreamAsync("cas", pointer.Bundle!, async (stream, limit) =>
             {
                 await ShardBundle.ReadAsync(
                     stream,
-                    sha => wanted.TryRemove(sha, out _),
+                    sha => !store.Contains(sha) && taken.TryAdd(sha, 0),
                     (sha, bytes) => store.PutChecked(bytes, sha, durable: false),
                     sha => Warn($"the bundle {pointer.Bundle} of shard {pointer.Shard} from the cache at {http.Display} holds a corrupt object {sha}; its objects from there on are fetched one by one"),
                     limit).ConfigureAwait(false);

@@ -68,7 +68,12 @@ internal sealed partial class SharedCache(HttpCache http, ContentStore store, Ke
 
         using (BuildProfile.Measure("fetch.packs"))
         {
-            var pointers = ImportPacks(datasetId, cancellation);
+            List<ShardPointer> pointers;
+            using (BuildProfile.Measure("fetch.packs.import"))
+            {
+                pointers = ImportPacks(datasetId, cancellation);
+            }
+
             if (withObjects)
             {
                 FetchBundles(pointers, [.. wanted.Select(i => plans[i].Key!)], cancellation);
@@ -78,17 +83,20 @@ internal sealed partial class SharedCache(HttpCache http, ContentStore store, Ke
         var found = new KeyRecord?[plans.Count];
         var fromRecords = new ConcurrentBag<(string Key, KeyRecord Record)>();
         var done = 0;
-        Run(wanted, cancellation, async (i, token) =>
+        using (BuildProfile.Measure("fetch.items"))
         {
-            var (record, fromPack) = await FetchItem(plans[i], withObjects, token).ConfigureAwait(false);
-            found[i] = record;
-            if (record is not null && !fromPack)
+            Run(wanted, cancellation, async (i, token) =>
             {
-                fromRecords.Add((plans[i].Key!, record));
-            }
+                var (record, fromPack) = await FetchItem(plans[i], withObjects, token).ConfigureAwait(false);
+                found[i] = record;
+                if (record is not null && !fromPack)
+                {
+                    fromRecords.Add((plans[i].Key!, record));
+                }
 
-            observer?.Fetched(Interlocked.Increment(ref done), wanted.Count);
-        });
+                observer?.Fetched(Interlocked.Increment(ref done), wanted.Count);
+            });
+        }
 
         // The objects are durable before any key record names them (PRODUCT.md section 10).
         using var syncing = BuildProfile.Measure("fetch.sync");
