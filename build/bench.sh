@@ -9,7 +9,8 @@
 #   build/bench.sh --sizes 100,1000       a quicker run; writes artifacts/bench/benchmarks.md
 #   build/bench.sh --distributed-only     only the distributed row (bench/distributed.py: two shards into
 #                                         nginx and the gather at 10,000 sources, the 100,000-item gather
-#                                         simulation), added to the last results; rewrites the page
+#                                         simulation), added to the last results; rewrites the page (or,
+#                                         with no whole run's results here, only its distributed section)
 #   options: --sizes LIST  --jobs LIST (default 1,2)  --pipelines segmentation,classification
 #            --skip-peer  --skip-distributed  --output FILE  --report-only (rewrite the page from the last results)
 set -euo pipefail
@@ -87,5 +88,10 @@ if [ "$distributed" = true ]; then
   largest=${sizes##*,}
   "$python" "$root/bench/distributed.py" --tool "$tool/dotnet-augment" --size "$largest" --results "$results"
 fi
-"$python" "$root/bench/report.py" "$results" "$output"
+if [ "$distributed_only" = true ] && ! "$python" -c 'import json, sys; sys.exit(0 if "machine" in json.load(open(sys.argv[1])) else 1)' "$results"; then
+  # No whole run's results here (a fresh clone): the distributed section goes into the page as it stands.
+  "$python" "$root/bench/report_distributed.py" "$results" "$output"
+else
+  "$python" "$root/bench/report.py" "$results" "$output"
+fi
 echo "bench: wrote $output"
