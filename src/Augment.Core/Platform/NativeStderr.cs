@@ -36,16 +36,17 @@ public static partial class NativeStderr
         }
 
         Console.Error.Flush();
-        var real = Dup(2);
         Span<int> ends = stackalloc int[2];
-        if (real < 0 || Pipe(ref MemoryMarshal.GetReference(ends)) != 0)
+        if (Pipe(ref MemoryMarshal.GetReference(ends)) != 0)
         {
             return; // leave stderr as it is
         }
 
         var (read, write) = (ends[0], ends[1]);
-        var realStream = new FileStream(new SafeFileHandle(real, ownsHandle: true), FileAccess.Write, 1);
-        var realWriter = new StreamWriter(realStream, new UTF8Encoding(false)) { AutoFlush = true };
+        // The console's own stream over a duplicate of the real stderr: it writes with write(2), at
+        // the offset the descriptor shares with stdout, so `> log 2>&1` keeps the lines of both. (A
+        // FileStream over a regular file writes at a position of its own, over stdout's lines.)
+        var realWriter = new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true };
         if (Dup2(write, 2) < 0)
         {
             return;
@@ -89,9 +90,6 @@ public static partial class NativeStderr
     // libwebp's "...: " reports as OpenCV's build prints them.
     [GeneratedRegex(@"^(libpng (error|warning)|Corrupt JPEG data|Premature end of JPEG file|Invalid SOS parameters|Inconsistent progression sequence|Warning: (unknown JFIF|thumbnail image size)|Unsupported marker type|Bogus (marker length|Huffman table definition|DQT|DAC|DHT|input colorspace|virtual array|message code|JPEG colorspace)|JPEG datastream contains no image|Huffman table 0x|Invalid JPEG file structure|Not a JPEG file|Quantization table 0x|Unsupported JPEG process|Maximum supported image dimension|Empty JPEG image|(TIFFRead|TIFFFetch|TIFFAdvance|TIFFReadDirectory|TIFFScanline|TIFFFillStrip|TIFFFillTile|TIFFReadEncoded|TIFFReadRaw|_TIFFVSetField|TIFFField|LZWDecode|ZIPDecode|PackBitsDecode|Fax3Decode|JPEGLib|OJPEG)[A-Za-z]*:)")]
     private static partial Regex CodecMessage();
-
-    [LibraryImport("libc", EntryPoint = "dup", SetLastError = true)]
-    private static partial int Dup(int fd);
 
     [LibraryImport("libc", EntryPoint = "dup2", SetLastError = true)]
     private static partial int Dup2(int oldFd, int newFd);

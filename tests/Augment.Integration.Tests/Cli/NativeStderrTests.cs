@@ -47,6 +47,28 @@ public sealed class NativeStderrTests : IDisposable
         Assert.Contains("NOT_A_FEATURE", result.StandardError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Output_and_errors_into_one_file_keep_the_lines_of_both()
+    {
+        // `dotnet augment build > log 2>&1`, as CI jobs run it: stdout and stderr share one file and its offset.
+        var images = _temp.Combine("images");
+        Directory.CreateDirectory(images);
+        File.Copy(Path.Combine(RepoPaths.Root, "sample-dataset", "images", "horse.png"), Path.Combine(images, "good.png"));
+        File.WriteAllBytes(Path.Combine(images, "bad.png"), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0]);
+        var config = _temp.Combine("augment.yaml");
+        File.WriteAllText(config, "version: 1\nseed: 1\ninputs:\n  images: \"images/*\"\noutput:\n  dir: out\npipeline:\n  - HorizontalFlip: { p: 1 }\n");
+
+        var result = ProcessRunner.RunWithOutputInFile("dotnet", ["exec", RepoPaths.CliAssembly, "build", config, "--jobs", "1"], _temp.Path);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // stdout's plan line, stderr's progress and error, stdout's summary: each whole, in the order written.
+        Assert.Equal(0, Array.FindIndex(lines, l => l == "2 to render, 0 to restore from the cache, 0 up to date"));
+        var error = Array.FindIndex(lines, l => l.StartsWith("error: ", StringComparison.Ordinal) && l.EndsWith("bad.png: truncated PNG: the data ends inside the IHDR header", StringComparison.Ordinal));
+        var summary = Array.FindIndex(lines, l => l.StartsWith("1 built (1 rendered, 0 from cache), 0 up to date, 0 removed, 1 failed in ", StringComparison.Ordinal));
+        Assert.True(error > 0 && summary > error, result.StandardOutput);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private static byte[] DamagedPng(byte[] png)
