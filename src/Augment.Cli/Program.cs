@@ -22,12 +22,13 @@ var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = f
 return ExitCodes.Run(() =>
 {
     var parse = root.Parse(args);
-    if (parse.Errors.Count > 0)
+    var errors = parse.Errors.Select(e => e.Message).Concat(UnknownOptions.Of(parse)).ToList();
+    if (errors.Count > 0)
     {
         // Bad usage is exit 2, apart from "some items failed" (1).
-        foreach (var error in parse.Errors)
+        foreach (var error in errors)
         {
-            Console.Error.WriteLine($"error: {error.Message}");
+            Console.Error.WriteLine($"error: {error}");
         }
 
         Console.Error.WriteLine("run `dotnet augment --help` for the commands and options");

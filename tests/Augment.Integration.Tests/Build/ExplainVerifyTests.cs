@@ -88,5 +88,29 @@ public sealed class ExplainVerifyTests(SourcePool pool) : IDisposable
         TestDataset.AssertConsistent(_data.OutputDir);
     }
 
+    [Fact]
+    public void Verify_json_is_one_object_with_the_count_and_each_file_that_differs()
+    {
+        _data.BuildOk();
+        var ok = _data.Verify("--json");
+        Assert.True(ok.ExitCode == 0, ok.ToString());
+        var clean = JsonNode.Parse(ok.StandardOutput)!.AsObject();
+        Assert.Equal((80, 0), (clean["checked"]!.GetValue<int>(), clean["differ"]!.GetValue<int>()));
+        Assert.Empty(clean["mismatches"]!.AsArray());
+
+        var path = _data.Output(TestDataset.MaskOf(3, 2));
+        TestDataset.ReplaceFile(path, TestDataset.FlipMiddleByte(File.ReadAllBytes(path)));
+        var caught = _data.Verify("--json", "--sample", "80");
+
+        Assert.True(caught.ExitCode == 1, caught.ToString());
+        Assert.Single(caught.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)); // one JSON line, nothing else
+        Assert.DoesNotContain("mismatch: ", caught.StandardError, StringComparison.Ordinal);
+        var report = JsonNode.Parse(caught.StandardOutput)!.AsObject();
+        Assert.Equal((80, 1), (report["checked"]!.GetValue<int>(), report["differ"]!.GetValue<int>()));
+        var mismatch = Assert.Single(report["mismatches"]!.AsArray())!.AsObject();
+        Assert.Equal(path, mismatch["file"]!.GetValue<string>());
+        Assert.False(string.IsNullOrWhiteSpace(mismatch["message"]!.GetValue<string>()));
+    }
+
     public void Dispose() => _data.Dispose();
 }
