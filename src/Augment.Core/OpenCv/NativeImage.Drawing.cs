@@ -8,6 +8,8 @@ namespace Augment.Core.OpenCv;
 /// </summary>
 internal sealed partial class NativeImage
 {
+    private const double CaptionScale = 0.35;
+
     /// <summary>A keypoint (pixel-edge coordinates, scaled) as a filled dot with a dark rim, in the colour of <paramref name="colourIndex"/>.</summary>
     public void DrawPoint(double x, double y, double scale, int colourIndex)
     {
@@ -24,6 +26,21 @@ internal sealed partial class NativeImage
 
             using var dot = InputOutputArray.Create(_mat);
             Cv2.Circle(dot, centre, 2, new Scalar(b, g, r), -1, LineTypes.Link8);
+        });
+    }
+
+    /// <summary>How wide <paramref name="text"/> is, in pixels, in the caption font (<see cref="DrawText"/>).</summary>
+    public static int TextWidth(string text) =>
+        Guard.Run(() => Cv2.GetTextSize(text, HersheyFonts.HersheySimplex, CaptionScale, 1, out _).Width);
+
+    /// <summary>Writes <paramref name="text"/> in light gray, its baseline at <paramref name="baseline"/>, in place.</summary>
+    public void DrawText(string text, int x, int baseline)
+    {
+        Require(Channels == 3 && DepthBits == 8, "the image must be 8-bit BGR");
+        Guard.Run(() =>
+        {
+            using var io = InputOutputArray.Create(_mat);
+            Cv2.PutText(io, text, new Point(x, baseline), HersheyFonts.HersheySimplex, CaptionScale, new Scalar(230, 230, 230), 1, LineTypes.Link8);
         });
     }
 

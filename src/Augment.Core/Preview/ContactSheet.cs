@@ -2,14 +2,16 @@ using Augment.Core.Config;
 using Augment.Core.Dataset;
 using Augment.Core.Imaging;
 using Augment.Core.Labels;
+using Augment.Core.OpenCv;
 using Augment.Core.Pipeline;
 
 namespace Augment.Core.Preview;
 
 /// <summary>
 /// A contact sheet: one row per chosen source, the source first and then its variants, masks drawn
-/// over each in colour and boxes outlined with their class; what a user looks at before building thousands of files. Renders in memory,
-/// writes only the sheet.
+/// over each in colour and boxes outlined with their class, a caption under each tile (the source, the
+/// variant, the ops that fired with their main parameters); what a user looks at before building
+/// thousands of files. Renders in memory, writes only the sheet.
 /// </summary>
 public static class ContactSheet
 {
@@ -17,8 +19,12 @@ public static class ContactSheet
     private const int Gap = 4;
     private const double MaskAlpha = 0.45;
 
+    /// <summary>The caption band under each tile (<see cref="TileCaption"/>): its lines of text.</summary>
+    public const int LineHeight = 11;
+    public const int CaptionHeight = (TileCaption.MaxLines * LineHeight) + 2;
+
     public static (int Width, int Height) Size(int rows, int variants) =>
-        (Gap + ((variants + 1) * (Tile + Gap)), Gap + (rows * (Tile + Gap)));
+        (Gap + ((variants + 1) * (Tile + Gap)), Gap + (rows * (Tile + CaptionHeight + Gap)));
 
     /// <summary>Renders the sheet for the first <paramref name="sources"/> sources and variants 0 to <paramref name="variants"/> - 1.</summary>
     public static byte[] Render(string configPath, int sources, int variants)
@@ -39,14 +45,17 @@ public static class ContactSheet
                 var labels = coco is not null ? SourceLabels.FromCoco(config, coco, coco.EntryOf(source), image.Width, image.Height)
                     : source.Labels is { } file ? SourceLabels.ReadUnhashed(config, file, image.Width, image.Height)
                     : null;
-                var y = Gap + (row * (Tile + Gap));
+                var y = Gap + (row * (Tile + CaptionHeight + Gap));
                 Place(sheet, image, masks, Named(labels?.Boxes ?? [], names), Gap, y);
+                Caption(sheet, TileCaption.OfSource(source.Image, NativeImage.TextWidth, Tile), Gap, y);
                 for (var variant = 0; variant < variants; variant++)
                 {
-                    var (_, result) = ItemRenderer.Render(config, source.Image, variant, image, masks, labels);
+                    var (record, result) = ItemRenderer.Render(config, source.Image, variant, image, masks, labels);
                     using (result)
                     {
-                        Place(sheet, result.Image, result.Masks, Named(result.Labels?.Kept ?? [], names), Gap + ((variant + 1) * (Tile + Gap)), y);
+                        var x = Gap + ((variant + 1) * (Tile + Gap));
+                        Place(sheet, result.Image, result.Masks, Named(result.Labels?.Kept ?? [], names), x, y);
+                        Caption(sheet, TileCaption.OfVariant(source.Image, variant, record, NativeImage.TextWidth, Tile), x, y);
                     }
                 }
             }
@@ -68,6 +77,15 @@ public static class ContactSheet
 
     private static IReadOnlyList<(LabeledBox Box, string Tag)> Named(IReadOnlyList<LabeledBox> boxes, Dictionary<string, string> names) =>
         boxes.Select(b => (b, names.GetValueOrDefault(b.Class, b.Class))).ToList();
+
+    // The caption's lines under the tile at (x, y).
+    private static void Caption(ImageBuffer sheet, IReadOnlyList<string> lines, int x, int y)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            sheet.Native.DrawText(lines[i], x, y + Tile + ((i + 1) * LineHeight) - 1);
+        }
+    }
 
     // Fits the image (with its masks drawn over, its boxes outlined) into a tile, keeping its aspect ratio.
     private static void Place(ImageBuffer sheet, ImageBuffer image, IReadOnlyList<ImageBuffer> masks, IReadOnlyList<(LabeledBox Box, string Tag)> boxes, int x, int y)

@@ -9,6 +9,7 @@ public sealed class PreviewOpsInitTests : IDisposable
 {
     private const int Tile = 192;
     private const int Gap = 4;
+    private const int Caption = 68; // six lines of text under each tile
 
     private readonly TempFolder _temp = new();
 
@@ -22,15 +23,34 @@ public sealed class PreviewOpsInitTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var image = ImageCodec.DecodeFile(sheet);
-        // Two sources (cell, coins), each beside 3 variants: 4 tiles across, 2 down.
-        Assert.Equal((Gap + (4 * (Tile + Gap)), Gap + (2 * (Tile + Gap))), (image.Width, image.Height));
+        // Two sources (cell, coins), each beside 3 variants: 4 tiles across, 2 down, a caption under each.
+        Assert.Equal((Gap + (4 * (Tile + Gap)), Gap + (2 * (Tile + Caption + Gap))), (image.Width, image.Height));
         Assert.Equal(3, image.Channels);
-        // The sources are gray micrographs: any coloured pixel is a mask drawn over them, in every tile.
         for (var column = 0; column < 4; column++)
         {
-            Assert.True(ColouredPixels(image, Gap + (column * (Tile + Gap)), Gap + (Tile + Gap)) > 100, $"no mask colour in tile {column} of the coins row");
+            var x = Gap + (column * (Tile + Gap));
+            // The sources are gray micrographs: any coloured pixel is a mask drawn over them, in every tile.
+            Assert.True(ColouredPixels(image, x, Gap + (Tile + Caption + Gap)) > 100, $"no mask colour in tile {column} of the coins row");
+            // Every caption has text: at least its first two lines (the source, then "source" or the first op).
+            for (var row = 0; row < 2; row++)
+            {
+                var top = Gap + (row * (Tile + Caption + Gap)) + Tile;
+                Assert.True(TextPixels(image, x, top, 11) > 20, $"no first caption line under tile {column} of row {row}");
+                Assert.True(TextPixels(image, x, top + 11, 11) > 10, $"no second caption line under tile {column} of row {row}");
+            }
+        }
+
+        // Each caption says something of its own: no two caption bands of a row are the same pixels.
+        for (var row = 0; row < 2; row++)
+        {
+            var bands = Enumerable.Range(0, 4).Select(column => Band(image, Gap + (column * (Tile + Gap)), Gap + (row * (Tile + Caption + Gap)) + Tile)).ToList();
+            Assert.Equal(4, bands.Distinct(StringComparer.Ordinal).Count());
         }
     }
+
+    // A caption band's pixels, as text to compare.
+    private static string Band(ImageBuffer image, int x0, int y0) =>
+        string.Concat(Enumerable.Range(y0, Caption).Select(y => Convert.ToHexString(image.Row(y).Slice(3 * x0, 3 * Tile))));
 
     [Fact]
     public void Ops_lists_every_op_with_its_parameters()
@@ -60,6 +80,22 @@ public sealed class PreviewOpsInitTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
+
+    // Light gray caption text pixels in the band of `height` rows at (x0, y0), one tile wide.
+    private static int TextPixels(ImageBuffer image, int x0, int y0, int height)
+    {
+        var count = 0;
+        for (var y = y0; y < y0 + height; y++)
+        {
+            var row = image.Row(y);
+            for (var x = x0; x < x0 + Tile; x++)
+            {
+                count += row[3 * x] > 200 && row[(3 * x) + 1] > 200 && row[(3 * x) + 2] > 200 ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
 
     private static int ColouredPixels(ImageBuffer image, int x0, int y0)
     {
