@@ -130,6 +130,7 @@ public static class AugmentConfigLoader
         var quality = mapping.Optional("quality") is { } q ? (int?)reader.Integer(q, "output.format.quality", 1, 100) : null;
         var lossless = mapping.Optional("lossless") is { } l && reader.Boolean(l, "output.format.lossless");
         int? png = null;
+        var imwrite = false;
         TiffCompression? tiff = null;
         if (mapping.Optional("compression") is { } c)
         {
@@ -137,12 +138,18 @@ public static class AugmentConfigLoader
             {
                 tiff = Enum.Parse<TiffCompression>(reader.Choice(c, "output.format.compression", ["none", "lzw", "deflate"]), ignoreCase: true);
             }
+            else if (c is ScalarNode { Kind: ScalarKind.String } word)
+            {
+                // OpenCV's default path, as cv2.imwrite writes PNG given no parameters
+                imwrite = word.Text == "imwrite" ? true : throw reader.Error(
+                    ConfigErrorCode.InvalidValue, c, $"output.format.compression is {c.Describe()}; for png it is a zlib level 0-9, or imwrite (as cv2.imwrite writes PNG)");
+            }
             else
             {
-                png = (int)reader.Integer(c, "output.format.compression (the PNG zlib level)", 0, 9);
+                png = (int)reader.Integer(c, "output.format.compression (the PNG zlib level, or imwrite)", 0, 9);
             }
         }
 
-        return new OutputFormat(type, quality, lossless, png, tiff);
+        return new OutputFormat(type, quality, lossless, png, tiff, imwrite);
     }
 }

@@ -6,7 +6,8 @@ namespace Augment.Core.Config;
 /// How outputs are encoded: <c>same</c> keeps each source's format, or one named format for all;
 /// with the format's settings. <see cref="Canonical"/> is part of every cache key.
 /// </summary>
-public sealed record OutputFormat(string Type, int? Quality, bool Lossless, int? PngCompression, TiffCompression? TiffCompression)
+/// <param name="PngImwrite"><c>compression: imwrite</c>: PNG as <c>cv2.imwrite</c> writes it given no parameters.</param>
+public sealed record OutputFormat(string Type, int? Quality, bool Lossless, int? PngCompression, TiffCompression? TiffCompression, bool PngImwrite = false)
 {
     public static readonly IReadOnlyList<string> Types = ["same", "png", "jpeg", "webp", "tiff", "bmp"];
 
@@ -35,6 +36,11 @@ public sealed record OutputFormat(string Type, int? Quality, bool Lossless, int?
             settings = settings with { PngCompression = level };
         }
 
+        if (PngImwrite)
+        {
+            settings = settings with { PngOpenCvDefaults = true };
+        }
+
         if (TiffCompression is { } tiff)
         {
             settings = settings with { TiffCompression = tiff };
@@ -44,5 +50,5 @@ public sealed record OutputFormat(string Type, int? Quality, bool Lossless, int?
     }
 
     /// <summary>Every setting, resolved, in a fixed order: what the cache key hashes.</summary>
-    public string Canonical => $"type={Type};quality={Quality?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"};lossless={Lossless};png={PngCompression?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"};tiff={TiffCompression?.ToString() ?? "default"}";
+    public string Canonical => $"type={Type};quality={Quality?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"};lossless={Lossless};png={(PngImwrite ? "imwrite" : PngCompression?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default")};tiff={TiffCompression?.ToString() ?? "default"}";
 }

@@ -34,6 +34,13 @@ public sealed record EncodeSettings
     /// </summary>
     public bool PngSpeedTuned { get; init; }
 
+    /// <summary>
+    /// No PNG parameter at all: OpenCV's own default path, byte for byte what <c>cv2.imwrite</c>
+    /// writes when given none (OpenCV 4.13: the SUB filter, zlib level 1, the run-length strategy).
+    /// The other PNG settings are then not used.
+    /// </summary>
+    public bool PngOpenCvDefaults { get; init; }
+
     /// <summary>zlib's compression strategy (IMWRITE_PNG_STRATEGY).</summary>
     public PngStrategy PngStrategy { get; init; } = PngStrategy.Default;
 
@@ -77,6 +84,7 @@ public sealed record EncodeSettings
         return Format switch
         {
             // Giving a level is what selects libpng's adaptive filters and that level in OpenCV.
+            ImageFormat.Png when PngOpenCvDefaults => [],
             ImageFormat.Png when PngSpeedTuned => [ImwritePngStrategy, (int)PngStrategy],
             ImageFormat.Png => [ImwritePngCompression, PngCompression, ImwritePngStrategy, (int)PngStrategy],
             ImageFormat.Jpeg => [ImwriteJpegQuality, JpegQuality],

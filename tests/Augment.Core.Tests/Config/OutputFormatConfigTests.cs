@@ -109,11 +109,33 @@ public sealed class OutputFormatConfigTests
             FormatOf("{ type: jpeg, quality: 90 }").Canonical,
             FormatOf("{ type: webp, lossless: true }").Canonical,
             FormatOf("{ type: png, compression: 9 }").Canonical,
+            FormatOf("{ type: png, compression: imwrite }").Canonical,
             FormatOf("{ type: tiff, compression: none }").Canonical,
         };
 
         Assert.Equal(texts.Length, texts.Distinct().Count());
         Assert.Equal(FormatOf("png").Canonical, FormatOf("{ type: png }").Canonical);
+    }
+
+    [Fact]
+    public void Png_compression_imwrite_asks_opencv_for_its_own_default_path()
+    {
+        var format = FormatOf("{ type: png, compression: imwrite }");
+
+        Assert.Equal(new OutputFormat("png", null, false, null, null, PngImwrite: true), format);
+        Assert.True(format.SettingsFor(ImageFormat.Jpeg).PngOpenCvDefaults);
+        Assert.False(FormatOf("{ type: png, compression: 1 }").SettingsFor(ImageFormat.Png).PngOpenCvDefaults);
+        Assert.Contains("png=imwrite", format.Canonical, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{ type: png, compression: fast }", 6, 37)]
+    [InlineData("{ type: png, compression: \"1\" }", 6, 37)]
+    public void Another_png_compression_word_names_the_choices_at_the_value(string format, int line, int column)
+    {
+        var error = ConfigAssert.FailsAt(ConfigText.Yaml, ConfigText.YamlConfig($"output:\n  format: {format}\n"), ConfigErrorCode.InvalidValue, line, column);
+
+        Assert.Contains("for png it is a zlib level 0-9, or imwrite", error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
