@@ -130,7 +130,7 @@ public sealed class OutOfRangeErrorTests
     [InlineData("masks:\n  fill: -1\n", 6, 9, "masks.fill is -1; it must be between 0 and 65535")]
     [InlineData("limits:\n  max_pixels: 0\n", 6, 15, "limits.max_pixels is 0; it must be at least 1")]
     [InlineData("output:\n  format: { type: jpeg, quality: 101 }\n", 6, 34, "output.format.quality is 101; it must be between 1 and 100")]
-    [InlineData("output:\n  format: { type: png, compression: 10 }\n", 6, 37, "output.format.compression (the PNG zlib level) is 10; it must be between 0 and 9")]
+    [InlineData("output:\n  format: { type: png, compression: 10 }\n", 6, 37, "output.format.compression (the PNG zlib level, or imwrite) is 10; it must be between 0 and 9")]
     public void A_schema_number_out_of_range_is_reported_at_the_value(string root, int line, int column, string problem)
     {
         var error = ConfigAssert.FailsAt(ConfigText.Yaml, ConfigText.YamlConfig(root), ConfigErrorCode.OutOfRange, line, column);
