@@ -17,6 +17,8 @@ root.Subcommands.Add(OpsCommand.Create());
 root.Subcommands.Add(InitCommand.Create());
 root.Subcommands.Add(PreviewCommand.Create());
 root.Subcommands.Add(InspectCommand.Create());
+root.Subcommands.Add(AlbumentationsCommands.Import());
+root.Subcommands.Add(AlbumentationsCommands.Export());
 // The default handler would print a stack trace; ExitCodes.Run turns failures into messages.
 var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false };
 return ExitCodes.Run(() =>

@@ -22,6 +22,9 @@ public sealed class ChoiceParam : ParamSpec
 
     public override JToken? Default => new JValue(_default);
 
+    /// <summary>The OpenCV constant Albumentations takes for <paramref name="name"/>, or null when the choice has none.</summary>
+    public int? CodeOf(string name) => _choices.FirstOrDefault(c => c.Name == name).Code;
+
     public override string TypeText => "string";
 
     public override string RangeText => string.Join(", ", _choices.Select(c => c.Code is { } code ? $"{c.Name} ({code})" : c.Name));
