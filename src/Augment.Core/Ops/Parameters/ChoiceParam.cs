@@ -22,6 +22,9 @@ public sealed class ChoiceParam : ParamSpec
 
     public override JToken? Default => new JValue(_default);
 
+    /// <summary>The valid names, in the catalogue's order.</summary>
+    public IReadOnlyList<string> Names => [.. _choices.Select(c => c.Name)];
+
     /// <summary>The OpenCV constant Albumentations takes for <paramref name="name"/>, or null when the choice has none.</summary>
     public int? CodeOf(string name) => _choices.FirstOrDefault(c => c.Name == name).Code;
 
