@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Augment.Core.Albumentations;
 using Augment.Core.Ops;
 using Newtonsoft.Json;
 
@@ -33,6 +34,16 @@ internal static class OpsCommand
                 }
 
                 Console.Out.WriteLine();
+            }
+
+            if (only is null)
+            {
+                Console.Out.WriteLine($"Albumentations 2.x transforms planned here: {string.Join(", ", AlbumentationsCatalogue.Planned.Order(StringComparer.Ordinal))}");
+                Console.Out.WriteLine("Albumentations 2.x transforms left out:");
+                foreach (var group in AlbumentationsCatalogue.LeftOut.GroupBy(p => p.Value, p => p.Key))
+                {
+                    Console.Out.WriteLine($"  {string.Join(", ", group)}: {group.Key}");
+                }
             }
 
             return ExitCodes.Success;

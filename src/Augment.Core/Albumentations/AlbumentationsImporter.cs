@@ -21,7 +21,7 @@ public sealed record AlbumentationsImport(string SourcePath, string? Version, IR
 /// </summary>
 public static class AlbumentationsImporter
 {
-    private static readonly HashSet<string> TrainingTime = new(StringComparer.Ordinal) { "Normalize", "ToTensorV2", "ToTensor", "ToFloat", "FromFloat" };
+    private static readonly HashSet<string> TrainingTime = new(StringComparer.Ordinal) { "Normalize", "ToTensorV2", "ToFloat", "FromFloat" };
     private static readonly HashSet<string> Pipelines = new(StringComparer.Ordinal) { "Compose", "ReplayCompose" };
 
     public static AlbumentationsImport Load(string path, bool lenient, OpCatalog? catalog = null)
@@ -156,16 +156,16 @@ public static class AlbumentationsImporter
     private static ImportedOp? Transform(Context context, MappingNode transform, string path)
     {
         var name = ClassName(context, transform, path);
-        if (TrainingTime.Contains(name))
+        if (TrainingTime.Contains(name) || name == "NoOp")
         {
-            context.LeftOut.Add($"{path}: {name} is a training-time transform: it belongs in the training loop, not in the files of a dataset");
+            context.LeftOut.Add($"{path}: {name} is {AlbumentationsCatalogue.LeftOut[name]}");
             return null;
         }
 
         var descriptor = context.Catalog.Find(name);
         if (descriptor is null)
         {
-            context.Refuse(ConfigErrorCode.UnknownOp, transform["__class_fullname__"]!, path,
+            context.Refuse(ConfigErrorCode.UnknownOp, transform["__class_fullname__"]!, path, AlbumentationsCatalogue.Fate(name) ??
                 $"{name} is not an op of Augment.Build{Suggestions.DidYouMean(name, context.Catalog.Names)} (`dotnet augment ops` lists them)");
             return null;
         }

@@ -144,6 +144,38 @@ public sealed class AlbumentationsImportTests
         Assert.StartsWith("transform.transforms[1]: OpticalDistortion is not an op", Assert.Single(lenient.LeftOut), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Lambda", "Lambda is left out of Augment.Build: it runs arbitrary Python code")]
+    [InlineData("TimeMasking", "TimeMasking is left out of Augment.Build: it works on spectrograms")]
+    [InlineData("RandomRain", "RandomRain is not an op of Augment.Build yet (it is planned")]
+    [InlineData("HorizontalFlop", "HorizontalFlop is not an op of Augment.Build; did you mean 'HorizontalFlip'?")]
+    public void An_op_that_is_not_here_says_why(string op, string problem)
+    {
+        var text = $"{{\"transform\": {{\"__class_fullname__\": \"Compose\", \"p\": 1.0, \"transforms\": [{{\"__class_fullname__\": \"{op}\", \"p\": 0.5}}]}}}}";
+
+        var error = Assert.Throws<ConfigException>(() => AlbumentationsImporter.Parse(text, "saved.json", lenient: false));
+
+        Assert.StartsWith($"transform.transforms[0]: {problem}", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoOp_is_left_out_with_a_note_as_it_does_nothing()
+    {
+        const string Text = "{\"transform\": {\"__class_fullname__\": \"Compose\", \"p\": 1.0, \"transforms\": [{\"__class_fullname__\": \"NoOp\", \"p\": 0.5}, {\"__class_fullname__\": \"InvertImg\", \"p\": 0.5}]}}";
+
+        var imported = AlbumentationsImporter.Parse(Text, "saved.json", lenient: false);
+
+        Assert.Equal(["InvertImg"], imported.Pipeline.Select(o => o.Name));
+        Assert.Equal("transform.transforms[0]: NoOp is a transform that does nothing", Assert.Single(imported.LeftOut));
+    }
+
+    [Fact]
+    public void No_planned_or_left_out_transform_is_already_an_op()
+    {
+        Assert.DoesNotContain(AlbumentationsCatalogue.Planned.Concat(AlbumentationsCatalogue.LeftOut.Keys), n => OpCatalog.Default.Find(n) is not null);
+        Assert.Equal(AlbumentationsCatalogue.Planned.Count, AlbumentationsCatalogue.Planned.Distinct().Count());
+    }
+
     [Fact]
     public void A_parameter_or_value_with_no_equivalent_is_an_error_naming_its_json_path()
     {
