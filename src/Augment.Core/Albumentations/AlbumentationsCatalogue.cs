@@ -14,9 +14,9 @@ public static class AlbumentationsCatalogue
         "FancyPCA", "GlassBlur", "HEStain", "Illumination", "ISONoise", "MultiplicativeNoise", "PlanckianJitter", "PlasmaBrightnessContrast",
         "PlasmaShadow", "RandomFog", "RandomGravel", "RandomRain", "RandomShadow", "RandomSnow", "RandomSunFlare", "RandomToneCurve",
         "RingingOvershoot", "ShotNoise", "Spatter", "Superpixels", "ToSepia", "UnsharpMask", "ZoomBlur",
-        "ConstrainedCoarseDropout", "Crop", "CropAndPad", "CropNonEmptyMaskIfExists", "D4", "Erasing", "GridDropout", "GridElasticDeform",
+        "ConstrainedCoarseDropout", "Crop", "CropAndPad", "CropNonEmptyMaskIfExists", "Erasing", "GridDropout", "GridElasticDeform",
         "MaskDropout", "Morphological", "OpticalDistortion", "Pad", "PiecewiseAffine", "PixelDropout", "RandomCropFromBorders",
-        "RandomGridShuffle", "RandomScale", "RandomSizedCrop", "SafeRotate", "SquareSymmetry", "ThinPlateSpline", "XYMasking",
+        "RandomGridShuffle", "RandomScale", "RandomSizedCrop", "SafeRotate", "ThinPlateSpline", "XYMasking",
         "OneOrOther", "RandomOrder", "SelectiveChannelTransform", "Mosaic",
     ];
 

@@ -13,6 +13,8 @@ internal static class BuiltInOps
         VerticalFlip.Definition,
         Transpose.Definition,
         RandomRotate90.Definition,
+        SquareSymmetry.Definition,
+        SquareSymmetry.D4,
         Rotate.Definition,
         Affine.Definition,
         ShiftScaleRotate.Definition,

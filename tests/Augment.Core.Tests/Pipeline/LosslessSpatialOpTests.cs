@@ -2,6 +2,7 @@ using Augment.Core.Imaging;
 using Augment.Core.Ops;
 using Augment.Core.Ops.Spatial;
 using Augment.Core.Pipeline;
+using Augment.Core.Randomness;
 using Augment.Core.Tests.TestSupport;
 
 namespace Augment.Core.Tests.Pipeline;
@@ -57,6 +58,47 @@ public sealed class LosslessSpatialOpTests
         }
     }
 
+    public static TheoryData<string> Symmetries => new(SquareSymmetry.Elements);
+
+    [Theory]
+    [MemberData(nameof(Symmetries))]
+    public void Each_square_symmetry_is_its_reference_permutation_on_square_and_other_images(string element)
+    {
+        OpRecord[] records = [new("0", "SquareSymmetry", true, new SquareSymmetryParams(element))];
+        var pipeline = PipelineTestKit.Pipeline("- SquareSymmetry: { p: 1 }");
+        using var coins = PipelineTestKit.Load("coins.png");
+        using var coinsMask = PipelineTestKit.Load("coins_mask.png");
+        using var square = SyntheticImages.Random(31, 31, 8, 3);
+        using var random16 = SyntheticImages.Random(29, 41, 16, 4);
+
+        foreach (var (image, mask) in new[] { (coins, coinsMask), (square, null), (random16, null) })
+        {
+            using var result = mask is null ? PipelineTestKit.Render(pipeline, records, image) : PipelineTestKit.Render(pipeline, records, image, 255, mask);
+
+            AssertPermutation(image, result.Image, "SquareSymmetry:" + element, 0);
+            if (mask is not null)
+            {
+                AssertPermutation(mask, result.Masks[0], "SquareSymmetry:" + element, 0);
+            }
+        }
+    }
+
+    [Fact]
+    public void Square_symmetry_draws_each_of_its_eight_elements_about_as_often_and_d4_the_same()
+    {
+        var info = new ImageInfo(40, 30, 3, 8);
+        foreach (var op in new[] { "SquareSymmetry", "D4" })
+        {
+            var pipeline = PipelineTestKit.Pipeline($"- {op}: {{ p: 1 }}");
+            var counts = Enumerable.Range(0, 4000)
+                .Select(i => ((SquareSymmetryParams)Assert.Single(PipelineSampler.Sample(pipeline, ItemSeed.Derive(9, $"images/{i}.png", 0), info)).Params!).Element)
+                .GroupBy(e => e).ToDictionary(g => g.Key, g => g.Count());
+
+            Assert.Equal(SquareSymmetry.Elements.Order(), counts.Keys.Order());
+            Assert.All(counts.Values, n => Assert.InRange(n, 400, 600)); // 500 expected; 4 standard deviations either side
+        }
+    }
+
     [Fact]
     public void Rotate_by_90_degrees_on_a_square_image_equals_one_counter_clockwise_quarter_turn()
     {
@@ -107,7 +149,7 @@ public sealed class LosslessSpatialOpTests
     private static void AssertPermutation(ImageBuffer input, ImageBuffer output, string op, int factor)
     {
         var (w, h) = (input.Width, input.Height);
-        var swapsAxes = op == "Transpose" || (op == "RandomRotate90" && factor % 2 == 1);
+        var swapsAxes = op is "Transpose" or "SquareSymmetry:r90" or "SquareSymmetry:r270" or "SquareSymmetry:t" or "SquareSymmetry:hvt" || (op == "RandomRotate90" && factor % 2 == 1);
         var (ow, oh) = swapsAxes ? (h, w) : (w, h);
         Assert.Equal((ow, oh, input.Channels, input.DepthBits), (output.Width, output.Height, output.Channels, output.DepthBits));
 
@@ -123,6 +165,15 @@ public sealed class LosslessSpatialOpTests
                     "HorizontalFlip" => (w - 1 - x, y),
                     "VerticalFlip" => (x, h - 1 - y),
                     "Transpose" => (y, x),
+                    // Albumentations' d4: e, rot90(a, k), a[::-1], a[:, ::-1], a.T and rot90(a, 2).T.
+                    "SquareSymmetry:e" => (x, y),
+                    "SquareSymmetry:r90" => (w - 1 - y, x),
+                    "SquareSymmetry:r180" => (w - 1 - x, h - 1 - y),
+                    "SquareSymmetry:r270" => (y, h - 1 - x),
+                    "SquareSymmetry:v" => (x, h - 1 - y),
+                    "SquareSymmetry:h" => (w - 1 - x, y),
+                    "SquareSymmetry:t" => (y, x),
+                    "SquareSymmetry:hvt" => (w - 1 - y, h - 1 - x),
                     _ => factor switch
                     {
                         0 => (x, y),

@@ -24,6 +24,8 @@ public sealed class MaskRenderingTests(ITestOutputHelper output)
         "- VerticalFlip: { p: 1 }",
         "- Transpose: { p: 1 }",
         "- RandomRotate90: { p: 1 }",
+        "- SquareSymmetry: { p: 1 }",
+        "- D4: { p: 1 }",
         "- Rotate: { limit: 45, p: 1 }",
         "- Rotate: { limit: 180, interpolation: cubic, border_mode: reflect, p: 1 }",
         "- Affine: { scale: [0.7, 1.3], rotate: [-30, 30], shear: [-20, 20], translate_percent: [-0.15, 0.15], p: 1 }",
@@ -40,6 +42,7 @@ public sealed class MaskRenderingTests(ITestOutputHelper output)
         "- LongestMaxSize: { max_size: 200, p: 1 }",
         "- SmallestMaxSize: { max_size: 400, interpolation: cubic, p: 1 }",
         "- PadIfNeeded: { min_height: 400, min_width: 500, position: random, p: 1 }",
+        "- CoarseDropout: { num_holes_range: [2, 6], hole_height_range: [10, 40], hole_width_range: [10, 40], p: 1 }", // no fill_mask: masks untouched
         // A combined pipeline, through composition ops.
         "- HorizontalFlip: { p: 0.5 }\n- OneOf: { p: 0.8, transforms: [ Transpose, RandomRotate90, { VerticalFlip: { p: 1 } } ] }\n" +
         "- Rotate: { limit: 40, p: 0.8 }\n- SomeOf: { n: 2, transforms: [ { Affine: { scale: [0.8, 1.2] } }, { Affine: { shear: [-15, 15] } }, { Rotate: { limit: 10 } } ] }\n" +
@@ -47,6 +50,17 @@ public sealed class MaskRenderingTests(ITestOutputHelper output)
         "- Rotate: { limit: 20, p: 1 }\n- ElasticTransform: { alpha: 30, sigma: 5, p: 0.7 }\n- RandomCrop: { height: 250, width: 250, p: 1 }\n" +
         "- GridDistortion: { p: 0.7 }\n- Resize: { height: 200, width: 220, p: 1 }",
     };
+
+    [Fact]
+    public void Every_spatial_op_of_the_catalogue_is_among_the_cases()
+    {
+        // The box-guided crops need labels to choose their window; their masks are tested with labels (BBoxSafeCropTests).
+        var exempt = new[] { "BBoxSafeRandomCrop", "RandomSizedBBoxSafeCrop", "AtLeastOneBBoxRandomCrop" };
+        var spatial = OpCatalog.Default.Descriptors.Where(d => d.Family == OpFamily.Spatial).Select(d => d.Name).Except(exempt);
+
+        var cases = ((IEnumerable<object[]>)SpatialOps).Select(row => (string)row[0]).ToList();
+        Assert.All(spatial, name => Assert.Contains(cases, c => c.StartsWith($"- {name}:", StringComparison.Ordinal)));
+    }
 
     [Theory]
     [MemberData(nameof(SpatialOps))]
