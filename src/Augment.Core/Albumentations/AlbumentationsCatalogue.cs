@@ -27,7 +27,7 @@ public static class AlbumentationsCatalogue
         ["ToTensorV2"] = TrainingTime,
         ["ToFloat"] = TrainingTime,
         ["FromFloat"] = TrainingTime,
-        ["NoOp"] = "a transform that does nothing",
+        ["NoOp"] = NoOp,
         ["Lambda"] = "it runs arbitrary Python code, which no build can hash or replay",
         ["TextImage"] = "it draws text from fonts and strings given at run time, outside the dataset's files",
         ["TimeMasking"] = Spectrogram,
@@ -42,12 +42,19 @@ public static class AlbumentationsCatalogue
         ["RandomCrop3D"] = Volume,
     };
 
+    /// <summary>
+    /// Whether an import leaves the transform out with a note rather than refusing the file: what it
+    /// does is not part of a dataset's files (training-time transforms) or is nothing (NoOp).
+    /// </summary>
+    public static bool LeftOutOfImports(string name) => LeftOut.TryGetValue(name, out var why) && why is TrainingTime or NoOp;
+
     /// <summary>Why an Albumentations transform is not an op here, or null when Albumentations 2.x has no such transform either.</summary>
     public static string? Fate(string name) =>
         LeftOut.TryGetValue(name, out var why) ? $"{name} is left out of Augment.Build: {why}" :
         Planned.Contains(name) ? $"{name} is not an op of Augment.Build yet (it is planned, with the rest of Albumentations' 2D catalogue; `dotnet augment ops` lists the ops)" : null;
 
     private const string TrainingTime = "a training-time transform: it belongs in the training loop, not in the files of a dataset";
+    private const string NoOp = "a transform that does nothing";
     private const string Spectrogram = "it works on spectrograms (audio), not images";
     private const string Volume = "it works on 3D volumes; this tool builds 2D images";
 }

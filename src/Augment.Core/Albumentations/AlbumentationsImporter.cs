@@ -21,7 +21,6 @@ public sealed record AlbumentationsImport(string SourcePath, string? Version, IR
 /// </summary>
 public static class AlbumentationsImporter
 {
-    private static readonly HashSet<string> TrainingTime = new(StringComparer.Ordinal) { "Normalize", "ToTensorV2", "ToFloat", "FromFloat" };
     private static readonly HashSet<string> Pipelines = new(StringComparer.Ordinal) { "Compose", "ReplayCompose" };
 
     public static AlbumentationsImport Load(string path, bool lenient, OpCatalog? catalog = null)
@@ -156,7 +155,7 @@ public static class AlbumentationsImporter
     private static ImportedOp? Transform(Context context, MappingNode transform, string path)
     {
         var name = ClassName(context, transform, path);
-        if (TrainingTime.Contains(name) || name == "NoOp")
+        if (AlbumentationsCatalogue.LeftOutOfImports(name))
         {
             context.LeftOut.Add($"{path}: {name} is {AlbumentationsCatalogue.LeftOut[name]}");
             return null;
