@@ -46,7 +46,7 @@ internal sealed record GoldenCase(
 /// Every golden case, in ONE place: the generator (build/golden.sh) writes their references to
 /// tests/golden and GoldenImageTests compares against them.
 /// </summary>
-internal static class GoldenCases
+internal static partial class GoldenCases
 {
     public const int InputWidth = 96;
     public const int InputHeight = 72;
@@ -240,6 +240,17 @@ internal static class GoldenCases
         Composition("Sequential", "transpose_then_crop", "Sequential: { transforms: [Transpose, { RandomCrop: { height: 40, width: 30 } }] }",
             [Chosen("0", "Sequential", 0, 1), Child("0.0", "Transpose", NoParams.Instance), Child("0.1", "RandomCrop", new CropParams(5, 10))],
             "30x40: the transposed crop's region at (5, 10)"),
+
+        // The rest of Albumentations' 2D catalogue, one partial file per group (GoldenCases.*.cs).
+        .. BlursCases,
+        .. ColourCases,
+        .. NoiseCases,
+        .. WeatherCases,
+        .. CropsCases,
+        .. DistortionsCases,
+        .. DropoutsCases,
+        .. CompositionsCases,
+        .. MosaicCases,
     ];
 
     /// <summary>The config a case's pipeline is bound from; masks.fill is 0, the background label.</summary>

@@ -14,11 +14,11 @@ public sealed class OpTestCoverageTests
     public static TheoryData<string> CatalogueOps => new(OpCatalog.Default.Names);
 
     private static IEnumerable<(string Op, string Given)> Bindings =>
-        SpatialOpDefinitionTests.Bindings.Concat(PixelOpDefinitionTests.Bindings).Concat(CompositionOpDefinitionTests.Bindings)
+        SpatialOpDefinitionTests.Bindings.Concat(PixelOpDefinitionTests.Bindings).Concat(CompositionOpDefinitionTests.Bindings).Concat(CatalogueOpDefinitionTests.Bindings)
             .Select(row => ((string)row[0], (string)row[1]));
 
     private static IEnumerable<string> RejectedOps =>
-        SpatialOpDefinitionTests.Rejections.Concat(PixelOpDefinitionTests.Rejections).Concat(CompositionOpDefinitionTests.Rejections)
+        SpatialOpDefinitionTests.Rejections.Concat(PixelOpDefinitionTests.Rejections).Concat(CompositionOpDefinitionTests.Rejections).Concat(CatalogueOpDefinitionTests.Rejections)
             .Select(row => (string)row[0]);
 
     [Theory]

@@ -11,15 +11,19 @@ namespace Augment.Core.Tests.Pipeline;
 /// sampling, never a pixel op, their dtype kept, <c>masks.fill</c> where the mapping leaves the source,
 /// and no label the source mask does not hold. On coins.png and its instance mask (labels 0..24).
 /// </summary>
-public sealed class MaskRenderingTests(ITestOutputHelper output)
+public sealed partial class MaskRenderingTests(ITestOutputHelper output)
 {
     private const int Fill = 255;
     private const int Fill16 = 60_000;
     private const int LabelScale16 = 1000; // 16-bit labels are the 8-bit ones times 1000: 0, 1000, ..., 24000
     private const int Variants = 4;
 
-    public static TheoryData<string> SpatialOps => new()
-    {
+    public static TheoryData<string> SpatialOps => new(CoreSpatialOps.Concat(CropsSpatialOps).Concat(DistortionsSpatialOps).Concat(DropoutsSpatialOps).Concat(MosaicSpatialOps).Concat(CompositionsSpatialOps));
+
+    public static TheoryData<string> AlignedPipelines => new(CoreAlignedPipelines.Concat(CropsAlignedPipelines).Concat(DistortionsAlignedPipelines).Concat(DropoutsAlignedPipelines).Concat(MosaicAlignedPipelines).Concat(CompositionsAlignedPipelines));
+
+    private static string[] CoreSpatialOps =>
+    [
         "- HorizontalFlip: { p: 1 }",
         "- VerticalFlip: { p: 1 }",
         "- Transpose: { p: 1 }",
@@ -49,7 +53,16 @@ public sealed class MaskRenderingTests(ITestOutputHelper output)
         "- VerticalFlip: { p: 0.5 }",
         "- Rotate: { limit: 20, p: 1 }\n- ElasticTransform: { alpha: 30, sigma: 5, p: 0.7 }\n- RandomCrop: { height: 250, width: 250, p: 1 }\n" +
         "- GridDistortion: { p: 0.7 }\n- Resize: { height: 200, width: 220, p: 1 }",
-    };
+    ];
+
+    private static string[] CoreAlignedPipelines =>
+    [
+        "- HorizontalFlip: { p: 0.5 }\n- Rotate: { limit: 40, p: 1 }\n" +
+        "- Affine: { scale: [0.8, 1.25], shear: [-15, 15], translate_percent: [-0.1, 0.1], p: 1 }\n" +
+        "- Transpose: { p: 0.5 }\n- RandomRotate90: { p: 0.5 }",
+        "- Perspective: { scale: [0.05, 0.1], p: 1 }\n- ElasticTransform: { alpha: 30, sigma: 5, p: 1 }\n" +
+        "- GridDistortion: { p: 1 }\n- RandomResizedCrop: { size: [250, 300], scale: [0.5, 1], p: 1 }",
+    ];
 
     [Fact]
     public void Every_spatial_op_of_the_catalogue_is_among_the_cases()
@@ -137,13 +150,7 @@ public sealed class MaskRenderingTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData(
-        "- HorizontalFlip: { p: 0.5 }\n- Rotate: { limit: 40, p: 1 }\n" +
-        "- Affine: { scale: [0.8, 1.25], shear: [-15, 15], translate_percent: [-0.1, 0.1], p: 1 }\n" +
-        "- Transpose: { p: 0.5 }\n- RandomRotate90: { p: 0.5 }")]
-    [InlineData(
-        "- Perspective: { scale: [0.05, 0.1], p: 1 }\n- ElasticTransform: { alpha: 30, sigma: 5, p: 1 }\n" +
-        "- GridDistortion: { p: 1 }\n- RandomResizedCrop: { size: [250, 300], scale: [0.5, 1], p: 1 }")]
+    [MemberData(nameof(AlignedPipelines))]
     public void A_mask_derived_from_the_image_stays_aligned_with_the_augmented_image(string pipelineYaml)
     {
         // Threshold the coins image into a 0/1 mask, augment both together, threshold the augmented

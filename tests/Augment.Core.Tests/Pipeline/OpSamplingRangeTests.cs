@@ -13,7 +13,7 @@ namespace Augment.Core.Tests.Pipeline;
 /// names the configured range next to the field it bounds. Ops that draw only a field seed
 /// (ElasticTransform) or nothing (flips, Resize, Equalize, ...) have no range to check.
 /// </summary>
-public sealed class OpSamplingRangeTests
+public sealed partial class OpSamplingRangeTests
 {
     private const int Draws = 2000;
 
@@ -22,7 +22,11 @@ public sealed class OpSamplingRangeTests
     public static TheoryData<string> Cases() => new(Ranges.Keys);
 
     // pipeline -> (sampled value, low, high) for each parameter of one draw.
-    private static readonly Dictionary<string, Func<IOpParams, (double Value, double Low, double High)[]>> Ranges = new()
+    private static readonly Dictionary<string, Func<IOpParams, (double Value, double Low, double High)[]>> Ranges =
+        new[] { CoreRanges, BlursRanges, ColourRanges, NoiseRanges, WeatherRanges, CropsRanges, DistortionsRanges, DropoutsRanges, CompositionsRanges, MosaicRanges }
+            .SelectMany(d => d).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    private static Dictionary<string, Func<IOpParams, (double Value, double Low, double High)[]>> CoreRanges => new()
     {
         ["- ShiftScaleRotate: { shift_limit: [-0.1, 0.2], scale_limit: [-0.2, 0.3], rotate_limit: [-10, 30], p: 1 }"] = p =>
         {

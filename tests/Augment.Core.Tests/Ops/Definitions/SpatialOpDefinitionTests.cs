@@ -21,10 +21,6 @@ public sealed class SpatialOpDefinitionTests
         { "Transpose", "{}", "{'p':0.5}" },
         { "RandomRotate90", "{ p: 0.75 }", "{'p':0.75}" },
         { "RandomRotate90", "{}", "{'p':0.5}" },
-        { "SquareSymmetry", "{ p: 0.25 }", "{'p':0.25}" },
-        { "SquareSymmetry", "{}", "{'p':0.5}" },
-        { "D4", "{ p: 1 }", "{'p':1.0}" },
-        { "D4", "{}", "{'p':0.5}" },
         {
             "Rotate", "{ limit: [-10, 20], rotate_method: ellipse, interpolation: 2, border_mode: reflect101, fill: [1, 2, 3], fill_mask: 255, p: 1 }",
             "{'border_mode':'reflect101','fill':[1.0,2.0,3.0],'fill_mask':255,'interpolation':'cubic','limit':[-10.0,20.0],'p':1.0,'rotate_method':'ellipse'}"
@@ -116,8 +112,6 @@ public sealed class SpatialOpDefinitionTests
         { "VerticalFlip", "{ p: \"often\" }", "\"often\"", ConfigErrorCode.WrongType },
         { "Transpose", "{ axes: 1 }", "axes", ConfigErrorCode.UnknownKey },
         { "RandomRotate90", "{ p: -0.1 }", "-0.1", ConfigErrorCode.OutOfRange },
-        { "SquareSymmetry", "{ element: r90 }", "element", ConfigErrorCode.UnknownKey },
-        { "D4", "{ p: 2 }", "2", ConfigErrorCode.OutOfRange },
         { "Rotate", "{ limit: 400 }", "400", ConfigErrorCode.OutOfRange },
         { "Rotate", "{ limit: [20, -20] }", "[", ConfigErrorCode.InvalidValue },
         { "Rotate", "{ interpolation: bicubic }", "bicubic", ConfigErrorCode.InvalidValue },

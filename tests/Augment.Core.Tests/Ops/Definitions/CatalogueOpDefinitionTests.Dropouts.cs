@@ -1,0 +1,16 @@
+using Augment.Core.Config;
+
+namespace Augment.Core.Tests.OpsTests.Definitions;
+
+/// <summary>Definition rows of the dropouts ops.</summary>
+public sealed partial class CatalogueOpDefinitionTests
+{
+    private static (string Op, string Given, string Canonical)[] DropoutsBindings =>
+    [
+    ];
+
+    private static (string Op, string Given, string At, string Code)[] DropoutsRejections =>
+    [
+        // For example: ("Blur", "{ blur_limit: 2 }", "2", ConfigErrorCode.OutOfRange),
+    ];
+}

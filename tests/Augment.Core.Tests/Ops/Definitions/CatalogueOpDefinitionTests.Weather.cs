@@ -1,0 +1,16 @@
+using Augment.Core.Config;
+
+namespace Augment.Core.Tests.OpsTests.Definitions;
+
+/// <summary>Definition rows of the weather ops.</summary>
+public sealed partial class CatalogueOpDefinitionTests
+{
+    private static (string Op, string Given, string Canonical)[] WeatherBindings =>
+    [
+    ];
+
+    private static (string Op, string Given, string At, string Code)[] WeatherRejections =>
+    [
+        // For example: ("Blur", "{ blur_limit: 2 }", "2", ConfigErrorCode.OutOfRange),
+    ];
+}

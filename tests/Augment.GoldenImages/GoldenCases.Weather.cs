@@ -1,0 +1,9 @@
+namespace Augment.GoldenImages;
+
+/// <summary>Golden cases of the weather ops (expression-bodied, so the tolerances are set first).</summary>
+internal static partial class GoldenCases
+{
+    private static GoldenCase[] WeatherCases =>
+    [
+    ];
+}
