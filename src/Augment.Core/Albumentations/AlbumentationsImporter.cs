@@ -48,8 +48,8 @@ public static class AlbumentationsImporter
             throw reader.Error(ConfigErrorCode.WrongType, node?.Mark ?? new SourceMark(1, 1), "an Albumentations file holds a mapping with __version__ and transform (what A.save writes)");
         }
 
-        var context = new Context(reader, catalog ?? OpCatalog.Default, lenient);
         var version = document["__version__"] is ScalarNode v ? v.Text : null;
+        var context = new Context(reader, catalog ?? OpCatalog.Default, lenient, version?.StartsWith("1.", StringComparison.Ordinal) == true);
         var (root, rootPath) = document["transform"] is { } t ? (t, "transform") : (document, "$");
         if (root is not MappingNode transform)
         {
@@ -98,9 +98,12 @@ public static class AlbumentationsImporter
         ["check_each_transform"] = v => v is ScalarNode { Text: "true" },
     };
 
-    private sealed class Context(ConfigReader reader, OpCatalog catalog, bool lenient)
+    private sealed class Context(ConfigReader reader, OpCatalog catalog, bool lenient, bool legacy)
     {
         public ConfigReader Reader { get; } = reader;
+
+        /// <summary>A 1.x file, whose SomeOf forces the children it chose.</summary>
+        public bool Legacy { get; } = legacy;
 
         public OpCatalog Catalog { get; } = catalog;
 
@@ -127,7 +130,7 @@ public static class AlbumentationsImporter
             ? full.Text[(full.Text.LastIndexOf('.') + 1)..]
             : throw context.Error(ConfigErrorCode.MissingKey, transform, path, "a transform needs __class_fullname__ (what A.to_dict writes)");
 
-    private static List<ImportedOp> Children(Context context, MappingNode composition, string path)
+    private static List<ImportedOp> Children(Context context, MappingNode composition, string path, bool forced = false)
     {
         if (composition["transforms"] is not SequenceNode list)
         {
@@ -143,7 +146,7 @@ public static class AlbumentationsImporter
                 throw context.Error(ConfigErrorCode.WrongType, list.Items[i], childPath, $"a transform is a mapping with __class_fullname__, not {list.Items[i].Describe()}");
             }
 
-            if (Transform(context, child, childPath) is { } op)
+            if (Transform(context, child, childPath, forced) is { } op)
             {
                 children.Add(op);
             }
@@ -152,7 +155,8 @@ public static class AlbumentationsImporter
         return children;
     }
 
-    private static ImportedOp? Transform(Context context, MappingNode transform, string path)
+    // forced: the child of a 1.x SomeOf, which runs whenever it is chosen (p: 1 here).
+    private static ImportedOp? Transform(Context context, MappingNode transform, string path, bool forced = false)
     {
         var name = ClassName(context, transform, path);
         if (AlbumentationsCatalogue.LeftOutOfImports(name))
@@ -169,7 +173,8 @@ public static class AlbumentationsImporter
             return null;
         }
 
-        var children = descriptor.Parameters.Any(p => p is OpsParam) ? Children(context, transform, path) : [];
+        var legacySomeOf = context.Legacy && name == "SomeOf" && LegacySomeOf(context, transform, path);
+        var children = descriptor.Parameters.Any(p => p is OpsParam) ? Children(context, transform, path, legacySomeOf) : [];
         if (descriptor.Parameters.Any(p => p is OpsParam) && children.Count == 0)
         {
             context.Refuse(ConfigErrorCode.InvalidValue, transform, path, $"{name} holds no op that can be imported");
@@ -191,12 +196,37 @@ public static class AlbumentationsImporter
             }
         }
 
-        if (AlbumentationsRenames.Probability(transform) is { } p && p is not ScalarNode { Kind: ScalarKind.Null })
+        if (forced)
+        {
+            given.Add(("p", new ScalarNode(transform.Mark, "1", ScalarKind.Number)));
+        }
+        else if (AlbumentationsRenames.Probability(transform) is { } p && p is not ScalarNode { Kind: ScalarKind.Null })
         {
             given.Add(("p", p));
         }
 
         return Bind(context, name, path, given, children, transform);
+    }
+
+    // 1.x's SomeOf chose its children weighted by their p and then ran them whatever their p; 2.x's,
+    // which SomeOf here is, chooses uniformly and lets each child draw its p. With equal p the 1.x
+    // choice is uniform too, so the children import with p: 1. Unequal ones have no equivalent.
+    private static bool LegacySomeOf(Context context, MappingNode someOf, string path)
+    {
+        if (someOf["transforms"] is not SequenceNode list)
+        {
+            return false;
+        }
+
+        var ps = list.Items.OfType<MappingNode>().Select(c => AlbumentationsRenames.Probability(c) is ScalarNode { Kind: ScalarKind.Number } p ? p.Text : "unset").Distinct().ToList();
+        if (ps.Count > 1)
+        {
+            context.Refuse(ConfigErrorCode.InvalidValue, someOf, path,
+                $"SomeOf in Albumentations 1.x chooses its transforms weighted by their p ({string.Join(", ", ps)}) and runs them whatever their p; SomeOf here chooses uniformly, as 2.x does, so only equal p carry over");
+            return false;
+        }
+
+        return true;
     }
 
     // Binds the op as a config's pipeline entry would be, so that it is valid here; errors name the JSON path.

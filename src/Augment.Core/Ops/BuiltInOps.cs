@@ -53,6 +53,9 @@ internal static class BuiltInOps
         Downscale.Definition,
         OneOf.Definition,
         SomeOf.Definition,
+        RandomOrder.Definition,
+        OneOrOther.Definition,
+        SelectiveChannelTransform.Definition,
         Sequential.Definition,
     ];
 }

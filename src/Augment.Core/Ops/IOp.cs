@@ -82,8 +82,11 @@ public interface ICompositionOp : IOp
 {
     IReadOnlyList<IOp> Children { get; }
 
-    /// <summary>Whether chosen children run whatever their own <c>p</c> (OneOf, SomeOf) or draw it (Sequential).</summary>
+    /// <summary>Whether chosen children run whatever their own <c>p</c> (OneOf, OneOrOther) or draw it (SomeOf, RandomOrder, Sequential).</summary>
     bool ForcesChildren { get; }
+
+    /// <summary>Whether the composition always runs, its <c>p</c> choosing between children instead (OneOrOther).</summary>
+    bool AlwaysApplies => false;
 
     /// <summary>Indices of the children to run, in order.</summary>
     IReadOnlyList<int> Choose(RandomStream rng);

@@ -3,6 +3,7 @@ using Augment.Core.Geometry;
 using Augment.Core.Imaging;
 using Augment.Core.Labels;
 using Augment.Core.Ops;
+using Augment.Core.Ops.Composition;
 
 namespace Augment.Core.Pipeline;
 
@@ -42,7 +43,7 @@ public static class PipelineRenderer
                         state.Flush();
                         using (BuildProfile.Measure("render.pixel.", record.Op))
                         {
-                            state.ApplyPixel(pixel, record.Params!);
+                            state.ApplyPixel(pixel, record.Params!, SelectingChannels(ops, record.Path));
                         }
 
                         break;
@@ -61,6 +62,20 @@ public static class PipelineRenderer
             state.DisposeOwned();
             throw;
         }
+    }
+
+    // The SelectiveChannelTransform a record's op sits in, or null.
+    private static SelectiveChannelTransform? SelectingChannels(IReadOnlyDictionary<string, IOp> ops, string path)
+    {
+        for (var end = path.LastIndexOf('.'); end > 0; end = path.LastIndexOf('.', end - 1))
+        {
+            if (OpPaths.Find(ops, path[..end]) is SelectiveChannelTransform selective)
+            {
+                return selective;
+            }
+        }
+
+        return null;
     }
 
     private sealed class RenderState
@@ -167,12 +182,18 @@ public static class PipelineRenderer
             return mapped;
         }
 
-        public void ApplyPixel(IPixelOp op, IOpParams parameters)
+        public void ApplyPixel(IPixelOp op, IOpParams parameters, SelectiveChannelTransform? selective)
         {
             if (!_imageOwned)
             {
                 _image = _image.Clone(); // pixel ops work in place; the source stays untouched
                 _imageOwned = true;
+            }
+
+            if (selective is not null)
+            {
+                selective.ApplyTo(_image, sub => op.Apply(sub, parameters));
+                return;
             }
 
             var result = op.Apply(_image, parameters);

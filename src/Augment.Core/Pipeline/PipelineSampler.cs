@@ -3,6 +3,7 @@ using Augment.Core.Geometry;
 using Augment.Core.Imaging;
 using Augment.Core.Labels;
 using Augment.Core.Ops;
+using Augment.Core.Ops.Composition;
 using Augment.Core.Randomness;
 
 namespace Augment.Core.Pipeline;
@@ -65,7 +66,7 @@ public static class PipelineSampler
     {
         var rng = RandomStream.ForOp(seed, path);
         // Drawn even when forced, so that forcing never shifts the op's other draws.
-        var applied = rng.Bernoulli(op.Probability) | forced;
+        var applied = rng.Bernoulli(op.Probability) | forced | op is ICompositionOp { AlwaysApplies: true };
         switch (op)
         {
             case ICompositionOp composition:
@@ -73,6 +74,13 @@ public static class PipelineSampler
                     var chosen = applied ? composition.Choose(rng) : [];
                     records.Add(new OpRecord(path, op.Descriptor.Name, applied, new CompositionParams(chosen)));
                     var picks = new Dictionary<int, int>();
+                    // The children of a SelectiveChannelTransform see the selected channels only.
+                    var outer = state.Info;
+                    if (applied && op is SelectiveChannelTransform selective)
+                    {
+                        state.Info = selective.ChildInput(outer);
+                    }
+
                     foreach (var index in chosen)
                     {
                         // A child keeps its index in the composition's list as its position ("2.1"); a
@@ -81,6 +89,11 @@ public static class PipelineSampler
                         var childPath = $"{path}.{index.ToString(CultureInfo.InvariantCulture)}" +
                                         (repeat == 0 ? string.Empty : "@" + repeat.ToString(CultureInfo.InvariantCulture));
                         VisitOp(composition.Children[index], childPath, composition.ForcesChildren, seed, state, records);
+                    }
+
+                    if (op is SelectiveChannelTransform)
+                    {
+                        state.Info = outer; // its children are pixel ops: the size is unchanged
                     }
 
                     break;

@@ -100,6 +100,29 @@ public sealed class AlbumentationsImportTests
     }
 
     [Fact]
+    public void A_version_1_SomeOf_whose_children_share_one_p_runs_the_chosen_ones_whatever_their_p()
+    {
+        // 1.x's SomeOf chose weighted by the children's p and then forced them; 2.x's (SomeOf here)
+        // chooses uniformly and lets each child draw its p. Equal p: the same choice, children at p 1.
+        static string Saved(double second) =>
+            "{\"__version__\": \"1.4.24\", \"transform\": {\"__class_fullname__\": \"Compose\", \"p\": 1.0, \"transforms\": [\n" +
+            "{\"__class_fullname__\": \"SomeOf\", \"n\": 1, \"replace\": false, \"p\": 1.0, \"transforms\": [\n" +
+            "{\"__class_fullname__\": \"HorizontalFlip\", \"p\": 0.5}, {\"__class_fullname__\": \"VerticalFlip\", \"p\": " +
+            second.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}]}]}}";
+
+        var someOf = Assert.Single(AlbumentationsImporter.Parse(Saved(0.5), "saved.json", lenient: false).Pipeline);
+        Assert.Equal([1.0, 1.0], someOf.Children.Select(c => c.Params["p"]!.Value<double>()));
+
+        var error = Assert.Throws<ConfigException>(() => AlbumentationsImporter.Parse(Saved(0.2), "saved.json", lenient: false));
+        Assert.Equal((ConfigErrorCode.InvalidValue, 2), (error.Code, error.Mark.Line));
+        Assert.StartsWith("transform.transforms[0]: SomeOf in Albumentations 1.x chooses its transforms weighted by their p (0.5, 0.2)", error.Problem, StringComparison.Ordinal);
+
+        // A 2.x file means 2.x's SomeOf: its children keep their p.
+        var modern = Assert.Single(AlbumentationsImporter.Parse(Saved(0.2).Replace("1.4.24", "2.0.8", StringComparison.Ordinal), "saved.json", lenient: false).Pipeline);
+        Assert.Equal([0.5, 0.2], modern.Children.Select(c => c.Params["p"]!.Value<double>()));
+    }
+
+    [Fact]
     public void Training_time_transforms_are_left_out_with_a_note_naming_them()
     {
         var imported = Import("v2-classification.json");

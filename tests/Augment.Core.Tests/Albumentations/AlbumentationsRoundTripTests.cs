@@ -18,6 +18,7 @@ namespace Augment.Core.Tests.Albumentations;
 public sealed class AlbumentationsRoundTripTests
 {
     private static readonly OpDescriptor[] Leaves = [.. OpCatalog.Default.Descriptors.Where(d => d.Family != OpFamily.Composition && !d.Name.Contains("BBox", StringComparison.Ordinal))];
+    private static readonly OpDescriptor[] PixelLeaves = [.. Leaves.Where(d => d.Family == OpFamily.Pixel)];
     private static readonly OpDescriptor[] Compositions = [.. OpCatalog.Default.Descriptors.Where(d => d.Family == OpFamily.Composition)];
 
     [Fact]
@@ -78,19 +79,26 @@ public sealed class AlbumentationsRoundTripTests
         from text in composition == 0 && depth < 2 ? Composition(depth) : Leaf()
         select text;
 
+    // OneOrOther takes exactly two children, SelectiveChannelTransform pixel ops only.
     private static Gen<string> Composition(int depth) =>
         from descriptor in Gen.Elements(Compositions)
-        from children in Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(Op(depth + 1), n))
+        from children in ChildCount(descriptor).SelectMany(n => Gen.ArrayOf(descriptor.Name == "SelectiveChannelTransform" ? PixelLeaf() : Op(depth + 1), n))
         from p in Probability()
         from n in Gen.Choose(1, children.Length)
-        select descriptor.Name == "SomeOf"
-            ? $"SomeOf: {{ n: {n}, p: {p}, transforms: [ {string.Join(", ", children.Select(c => $"{{ {c} }}"))} ] }}"
+        select descriptor.Name is "SomeOf" or "RandomOrder"
+            ? $"{descriptor.Name}: {{ n: {n}, p: {p}, transforms: [ {string.Join(", ", children.Select(c => $"{{ {c} }}"))} ] }}"
             : $"{descriptor.Name}: {{ p: {p}, transforms: [ {string.Join(", ", children.Select(c => $"{{ {c} }}"))} ] }}";
+
+    private static Gen<int> ChildCount(OpDescriptor composition) => composition.Name == "OneOrOther" ? Gen.Constant(2) : Gen.Choose(1, 3);
 
     private static Gen<string> Probability() => Gen.Choose(0, 1000).Select(p => (p / 1000.0).ToString("R", CultureInfo.InvariantCulture));
 
-    private static Gen<string> Leaf() =>
-        from descriptor in Gen.Elements(Leaves)
+    private static Gen<string> Leaf() => Leaf(Leaves);
+
+    private static Gen<string> PixelLeaf() => Leaf(PixelLeaves);
+
+    private static Gen<string> Leaf(OpDescriptor[] leaves) =>
+        from descriptor in Gen.Elements(leaves)
         from values in Values(descriptor)
         select $"{descriptor.Name}: {AlbumentationsYaml.Flow(values)}";
 

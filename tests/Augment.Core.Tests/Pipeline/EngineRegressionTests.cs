@@ -24,7 +24,7 @@ public sealed class EngineRegressionTests
     {
         // A child chosen twice (replace: true) once ran with the same path, hence the same stream and
         // the same parameters both times; Albumentations draws them anew.
-        var pipeline = PipelineTestKit.Pipeline("- SomeOf: { transforms: [ { Rotate: { limit: 90 } } ], n: 3, replace: true, p: 1 }");
+        var pipeline = PipelineTestKit.Pipeline("- SomeOf: { transforms: [ { Rotate: { limit: 90, p: 1 } } ], n: 3, replace: true, p: 1 }");
         var info = new Augment.Core.Imaging.ImageInfo(64, 48, 1, 8);
 
         var records = Augment.Core.Pipeline.PipelineSampler.Sample(pipeline, Augment.Core.Randomness.ItemSeed.Derive(5, "a.png", 0), info);

@@ -32,6 +32,9 @@ public sealed class OpRecordJsonTests
         ["OneOf"] = "transforms: [ { Rotate: {} }, { GaussianBlur: {} } ]",
         ["SomeOf"] = "transforms: [ { Rotate: {} }, { Perspective: {} }, { InvertImg: {} } ], n: 2",
         ["Sequential"] = "transforms: [ { Rotate: { p: 1 } }, { Solarize: { p: 1 } } ]",
+        ["OneOrOther"] = "transforms: [ { Rotate: {} }, { GaussianBlur: {} } ]",
+        ["RandomOrder"] = "transforms: [ { Rotate: { p: 1 } }, { Solarize: { p: 1 } }, { InvertImg: {} } ], n: 2",
+        ["SelectiveChannelTransform"] = "transforms: [ { Solarize: { p: 1 } }, { GaussianBlur: {} } ], channels: [0]",
     };
 
     public static TheoryData<string> OpNames() => new(OpCatalog.Default.Names);

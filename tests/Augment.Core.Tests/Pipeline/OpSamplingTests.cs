@@ -140,21 +140,28 @@ public sealed class OpSamplingTests
     {
         var pipeline = PipelineTestKit.Pipeline("- SomeOf: { n: 2, transforms: [ HorizontalFlip, VerticalFlip, Transpose, { Rotate: { limit: 5, p: 0 } } ] }");
         var counts = new int[4];
+        var applied = new int[4];
 
         foreach (var records in Records(pipeline, Draws))
         {
             var chosen = ((CompositionParams)records[0].Params!).Chosen;
             Assert.Equal(2, chosen.Distinct().Count());
             Assert.Equal(chosen.Order(), chosen);
-            Assert.All(records.Skip(1), r => Assert.True(r.Applied));
-            foreach (var index in chosen)
+            Assert.Equal(2, records.Count - 1);
+            for (var i = 0; i < chosen.Count; i++)
             {
-                counts[index]++;
+                counts[chosen[i]]++;
+                applied[chosen[i]] += records[1 + i].Applied ? 1 : 0;
             }
         }
 
         // Each child is in binomial(4000, 1/2) draws: sd 31.6; 5 sd is 158.
         Assert.All(counts, c => Assert.InRange(c, 2000 - 158, 2000 + 158));
+
+        // As in Albumentations 2.x, a chosen child still draws its own p: the flips' default 0.5
+        // (binomial(about 2000, 1/2): sd 22.4; 5 sd is 112), and never the Rotate of p 0.
+        Assert.All(applied.Take(3).Zip(counts), pair => Assert.InRange(pair.First, (pair.Second / 2) - 112, (pair.Second / 2) + 112));
+        Assert.Equal(0, applied[3]);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Augment.Core.Randomness;
 
 namespace Augment.Core.Ops.Composition;
 
-/// <summary>What OneOf, SomeOf and Sequential share: a list of child ops under <c>transforms</c>.</summary>
+/// <summary>What the compositions share: a list of child ops under <c>transforms</c>.</summary>
 public abstract class CompositionOp : OpBase, ICompositionOp
 {
     protected CompositionOp(OpDescriptor descriptor, OpArguments arguments) : base(descriptor, arguments) =>
@@ -12,6 +12,8 @@ public abstract class CompositionOp : OpBase, ICompositionOp
     public IReadOnlyList<IOp> Children { get; }
 
     public abstract bool ForcesChildren { get; }
+
+    public virtual bool AlwaysApplies => false;
 
     public abstract IReadOnlyList<int> Choose(RandomStream rng);
 

@@ -5,7 +5,7 @@ namespace Augment.Core.Ops.Composition;
 
 /// <summary>
 /// Runs <c>n</c> children chosen uniformly (without replacement unless <c>replace</c>), in the order
-/// they are listed, each whatever its own <c>p</c>.
+/// they are listed, each with its own <c>p</c>, as Albumentations 2.x's SomeOf.
 /// </summary>
 public sealed class SomeOf : CompositionOp
 {
@@ -31,23 +31,7 @@ public sealed class SomeOf : CompositionOp
         ],
         (d, a) => new SomeOf(d, a));
 
-    public override bool ForcesChildren => true;
+    public override bool ForcesChildren => false;
 
-    public override IReadOnlyList<int> Choose(RandomStream rng)
-    {
-        if (_replace)
-        {
-            return Enumerable.Range(0, _n).Select(_ => (int)rng.NextInt64(0, Children.Count)).Order().ToList();
-        }
-
-        // A partial Fisher-Yates shuffle picks n distinct indices.
-        var indices = Enumerable.Range(0, Children.Count).ToArray();
-        for (var i = 0; i < _n; i++)
-        {
-            var j = (int)rng.NextInt64(i, indices.Length);
-            (indices[i], indices[j]) = (indices[j], indices[i]);
-        }
-
-        return indices.Take(_n).Order().ToList();
-    }
+    public override IReadOnlyList<int> Choose(RandomStream rng) => UniformChoice.Draw(rng, Children.Count, _n, _replace).Order().ToList();
 }
