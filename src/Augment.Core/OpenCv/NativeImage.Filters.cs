@@ -12,6 +12,18 @@ internal sealed unsafe partial class NativeImage
         Guard.Run(() => CvCalls.GaussianBlur(_mat, _mat, new Size(kernelX, kernelY), sigmaX, sigmaY));
     }
 
+    /// <summary>cv::blur (normalised box filter) in place with an odd square kernel, BORDER_REFLECT_101.</summary>
+    public void BoxBlur(int kernel)
+    {
+        Require(kernel >= 1 && kernel % 2 == 1, "the box kernel must be odd");
+        Guard.Run(() =>
+        {
+            using var i = InputArray.Create(_mat);
+            using var o = OutputArray.Create(_mat);
+            Cv2.Blur(i, o, new Size(kernel, kernel), new Point(-1, -1), BorderTypes.Reflect101);
+        });
+    }
+
     public void MedianBlur(int kernel)
     {
         Require(kernel >= 3 && kernel % 2 == 1, "the median kernel must be odd and at least 3");

@@ -26,6 +26,8 @@ public sealed class OpRecordJsonTests
         ["LongestMaxSize"] = "max_size: 160",
         ["SmallestMaxSize"] = "max_size: 160",
         ["PadIfNeeded"] = "min_height: 420, min_width: 420",
+        ["Crop"] = "x_min: 10, y_min: 20, x_max: 200, y_max: 150",
+        ["RandomSizedCrop"] = "min_max_height: [80, 160], size: [100, 140], w2h_ratio: 1.5",
         ["ElasticTransform"] = "alpha: 20, sigma: 5",
         ["CoarseDropout"] = "num_holes_range: [2, 4], fill_mask: 0",
         ["GaussNoise"] = "std_range: [0.02, 0.05]",
