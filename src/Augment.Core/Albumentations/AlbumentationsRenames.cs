@@ -139,7 +139,7 @@ internal static class AlbumentationsRenames
                 }
 
                 break;
-            case "RandomResizedCrop":
+            case "RandomResizedCrop" or "RandomSizedCrop":
                 if (Take("height") is { } height)
                 {
                     Put("size", new SequenceNode(height.Mark, [height, Take("width") ?? height]));

@@ -74,6 +74,7 @@ public sealed class AlbumentationsImportTests
         var always = Flatten(Import("v1.4-always-apply.json").Pipeline).ToDictionary(o => o.Name);
         Assert.Equal(1.0, always["CLAHE"].Params["p"]!.Value<double>()); // always_apply: true with p 0.5
         Assert.Equal([128.0, 160.0], Flatten(Import("v1.4-compose-p.json").Pipeline).Single(o => o.Name == "RandomResizedCrop").Params["size"]!.Values<double>());
+        Assert.Equal([192.0, 256.0], Flatten(Import("v1.4-crops.yaml").Pipeline).Single(o => o.Name == "RandomSizedCrop").Params["size"]!.Values<double>()); // height, width
     }
 
     [Fact]

@@ -223,6 +223,63 @@ internal static class SavedPipelines
                 fill_mask: 0.0
                 p: 1.0
             """,
+        ["v2-catalogue-additions.json"] = """
+            {
+              "__version__": "2.0.8",
+              "transform": {
+                "__class_fullname__": "Compose",
+                "p": 1.0,
+                "transforms": [
+                  {"__class_fullname__": "Pad", "padding": [4, 8, 4, 8], "fill": 0.0, "fill_mask": 0.0, "border_mode": 0, "p": 1.0},
+                  {"__class_fullname__": "Crop", "x_min": 0, "y_min": 0, "x_max": 320, "y_max": 300, "pad_if_needed": false, "pad_position": "center", "border_mode": 0, "fill": 0.0, "fill_mask": 0.0, "p": 1.0},
+                  {"__class_fullname__": "Blur", "blur_limit": [3, 7], "p": 0.3},
+                  {"__class_fullname__": "Emboss", "alpha": [0.2, 0.5], "strength": [0.2, 0.7], "p": 0.2},
+                  {"__class_fullname__": "UnsharpMask", "blur_limit": [3, 7], "sigma_limit": [0.0, 0.0], "alpha": [0.2, 0.5], "threshold": 10, "p": 0.2},
+                  {"__class_fullname__": "OneOf", "p": 0.5, "transforms": [
+                    {"__class_fullname__": "ChannelShuffle", "p": 1.0},
+                    {"__class_fullname__": "ToSepia", "p": 1.0},
+                    {"__class_fullname__": "ChannelDropout", "channel_drop_range": [1, 2], "fill": 0.0, "p": 1.0}
+                  ]},
+                  {"__class_fullname__": "MultiplicativeNoise", "multiplier": [0.9, 1.1], "per_channel": true, "elementwise": true, "p": 0.3}
+                ],
+                "bbox_params": null,
+                "keypoint_params": null,
+                "additional_targets": {},
+                "is_check_shapes": true
+              }
+            }
+            """,
+        ["v1.4-crops.yaml"] = """
+            __version__: 1.4.24
+            transform:
+              __class_fullname__: albumentations.core.composition.Compose
+              p: 1.0
+              transforms:
+              - __class_fullname__: albumentations.augmentations.crops.transforms.Crop
+                always_apply: false
+                p: 1.0
+                x_min: 10
+                y_min: 0
+                x_max: 330
+                y_max: 300
+              - __class_fullname__: albumentations.augmentations.crops.transforms.RandomSizedCrop
+                always_apply: false
+                p: 1.0
+                min_max_height: [150, 250]
+                height: 192
+                width: 256
+                w2h_ratio: 1.0
+                interpolation: 1
+              - __class_fullname__: albumentations.augmentations.geometric.resize.RandomScale
+                always_apply: false
+                p: 0.5
+                interpolation: 1
+                scale_limit: [-0.2, 0.2]
+              bbox_params: null
+              keypoint_params: null
+              additional_targets: {}
+              is_check_shapes: true
+            """,
         ["v1.4-segmentation.json"] = """
             {
                 "__version__": "1.4.18",
